@@ -1,0 +1,168 @@
+"""Cross-file rules for news items: pairing the language files of an item.
+
+An item is the group of files sharing a translation_key. The Vietnamese file is the
+original when there is one. Facts are stated once, in the original; a translation may
+repeat a fact only if it agrees, and must give its own words where the original has
+words (place, motto, alt text and captions).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .diagnostics import Diagnostic
+from .frontmatter import dotted
+from .model import PHOTO_WORD_FIELDS, WORD_FIELDS, ItemFile
+from .registries import Registry
+from .validate import ParsedItem, check_file_name, check_references, validate_front
+
+ORIGINAL_LANG = "vi"
+
+
+@dataclass
+class Item:
+    key: str
+    original: ParsedItem
+    translations: dict[str, ParsedItem] = field(default_factory=dict)
+
+    @property
+    def files(self) -> dict[str, ParsedItem]:
+        return {self.original.model.lang: self.original, **self.translations}
+
+
+def pair_items(parsed: list[ParsedItem], registry: Registry) -> tuple[list[Item], list[Diagnostic]]:
+    """Group valid files into items and check the pair rules. Returns items and problems."""
+    problems: list[Diagnostic] = []
+    groups: dict[str, dict[str, ParsedItem]] = defaultdict(dict)
+    for item in sorted(parsed, key=lambda p: p.path):
+        if item.model is None:
+            continue
+        by_lang = groups[item.model.translation_key]
+        lang = item.model.lang
+        if lang in by_lang:
+            first = by_lang[lang]
+            problems.append(Diagnostic(item.path, item.line("translation_key"), "translation_key",
+                                       f"'{item.model.translation_key}' is already used by the {lang} file {first.path}",
+                                       "each item has one file per language; give this item its own translation_key"))
+            continue
+        by_lang[lang] = item
+    items = []
+    for key, by_lang in sorted(groups.items()):
+        original = by_lang.get(ORIGINAL_LANG) or next(iter(by_lang.values()))
+        if original.model.lang != ORIGINAL_LANG:
+            original = _revalidate_as_original(original, registry)
+            problems.extend(d for d in original.diagnostics if d.severity == "error")
+            if original.model is None:
+                continue
+        item = Item(key, original, {lang: p for lang, p in by_lang.items() if p is not original})
+        for translation in item.translations.values():
+            problems.extend(compare(original, translation))
+        items.append(item)
+    return items, problems
+
+
+def _revalidate_as_original(parsed: ParsedItem, registry: Registry) -> ParsedItem:
+    """An English file with no Vietnamese original is itself the original: facts required."""
+    problems: list[Diagnostic] = []
+    model = validate_front(parsed.front, parsed.path, ItemFile, problems)
+    if model is not None:
+        problems.extend(check_references(model, parsed.front, parsed.path, registry))
+        problems.extend(check_file_name(model, parsed.front, parsed.path))
+    return ParsedItem(parsed.path, parsed.front, model, problems)
+
+
+def compare(original: ParsedItem, translation: ParsedItem) -> list[Diagnostic]:
+    """A translation must not contradict the original, and must carry its own words."""
+    problems: list[Diagnostic] = []
+    facts = _facts(original.model.model_dump(mode="json"))
+    # Which facts the translation states: those it set; their values with defaults filled in.
+    restated = _facts(translation.model.model_dump(mode="json", exclude_unset=True, exclude_none=True))
+    full = _facts(translation.model.model_dump(mode="json"))
+    for loc, _ in _leaves(restated):
+        value, expected = _get(full, loc), _get(facts, loc)
+        if expected != value:
+            problems.append(Diagnostic(
+                translation.path, translation.line(*loc), dotted(loc),
+                f"contradicts the original: {original.path}:{original.line(*loc)} says {_show(expected)}, this file says {_show(value)}",
+                "facts are stated once, in the original; delete this line or make it agree"))
+    problems.extend(_missing_words(original, translation))
+    return problems
+
+
+def _missing_words(original: ParsedItem, translation: ParsedItem) -> list[Diagnostic]:
+    problems = []
+    o, t = original.model, translation.model
+    lang = t.lang
+    if o.event and o.event.place and not (t.event and t.event.place):
+        problems.append(Diagnostic(translation.path, translation.line("event"), "event.place",
+                                   f"the original names the place; this {lang} file must too", "add event: place: ..."))
+    if o.covenant and o.covenant.motto and not (t.covenant and t.covenant.motto):
+        problems.append(Diagnostic(translation.path, translation.line("covenant"), "covenant.motto",
+                                   f"the original gives the covenant motto; this {lang} file must give it in its language",
+                                   "add covenant: motto: ..."))
+    by_file = {p.file: (i, p) for i, p in enumerate(t.photos or [])}
+    for photo in o.photos:
+        if photo.decorative:
+            continue
+        if photo.file not in by_file:
+            problems.append(Diagnostic(translation.path, translation.line("photos"), "photos",
+                                       f"photo '{photo.file}' has no alt text in this {lang} file",
+                                       f"add - file: {photo.file} with alt: (and caption: if the original has one)"))
+            continue
+        i, local = by_file[photo.file]
+        if photo.caption and not local.caption:
+            problems.append(Diagnostic(translation.path, translation.line("photos", i), f"photos[{i}].caption",
+                                       f"the original has a caption for '{photo.file}'; this file must too"))
+    known = {p.file for p in o.photos}
+    for file, (i, _) in by_file.items():
+        if file not in known:
+            problems.append(Diagnostic(translation.path, translation.line("photos", i, "file"), f"photos[{i}].file",
+                                       f"'{file}' is not a photo of the original {original.path}",
+                                       "photos are declared in the original; check the file name"))
+    return problems
+
+
+def _facts(data: dict[str, Any]) -> dict[str, Any]:
+    """Drop the words from a dumped model, keeping only facts."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if (key,) in WORD_FIELDS:
+            continue
+        if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if (key, k) not in WORD_FIELDS}
+        out[key] = value
+    # photos are matched by file: compare only their facts (credit, focal, decorative, lead)
+    if "photos" in out:
+        out["photos"] = {p["file"]: {k: v for k, v in p.items() if k not in PHOTO_WORD_FIELDS and k != "file"}
+                         for p in out["photos"]}
+    return out
+
+
+def _leaves(data: Any, loc: tuple = ()):
+    """The restated values to compare: whole lists, scalars, and mappings walked into."""
+    if isinstance(data, dict) and data:
+        for key, value in data.items():
+            yield from _leaves(value, (*loc, key))
+    elif data != {}:
+        yield loc, data
+
+
+def _get(data: Any, loc: tuple) -> Any:
+    for part in loc:
+        if isinstance(data, dict):
+            data = data.get(part)
+        else:
+            return None
+    return data
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_show(v)}" for k, v in value.items()) + "}"
+    return repr(value) if isinstance(value, str) else str(value)

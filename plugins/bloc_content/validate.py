@@ -1,0 +1,184 @@
+"""Validate one news-item file: front matter against the model, ids against the registries."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic, choices_hint
+from .frontmatter import FrontMatter, dotted, load
+from .model import ItemFile, TranslationFile
+from .registries import Registry
+from .schema_errors import pydantic_diagnostics
+
+_LANG_SUFFIX = re.compile(r"\.(vi|en)\.md$")
+
+
+@dataclass
+class ParsedItem:
+    path: str  # as shown in messages (relative to the project)
+    front: FrontMatter | None
+    model: ItemFile | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.model is not None and not any(d.severity == "error" for d in self.diagnostics)
+
+    def line(self, *loc) -> int:
+        return self.front.line_of(tuple(loc)) if self.front else 1
+
+
+def parse_item(raw: bytes, path: str, registry: Registry, as_original: bool | None = None) -> ParsedItem:
+    """Parse and validate one file. A Vietnamese file is validated as an original;
+    an English one as a translation unless `as_original` says otherwise."""
+    result = load(raw, path)
+    if result.front is None:
+        return ParsedItem(path, None, None, result.diagnostics)
+    front = result.front
+    problems = list(result.diagnostics)
+    data = front.data
+    if not isinstance(data, dict):
+        problems.append(Diagnostic(path, 2, "", "front matter must be field: value lines"))
+        return ParsedItem(path, front, None, problems)
+    lang = data.get("lang")
+    if as_original is None:
+        as_original = lang != "en"
+    model_class = ItemFile if as_original else TranslationFile
+    model = validate_front(front, path, model_class, problems)
+    if model is not None:
+        problems.extend(check_references(model, front, path, registry))
+        problems.extend(check_file_name(model, front, path))
+    return ParsedItem(path, front, model, problems)
+
+
+def validate_front(front: FrontMatter, path: str, model_class: type[ItemFile], problems: list[Diagnostic]):
+    try:
+        return model_class.model_validate(front.data)
+    except ValidationError as exc:
+        problems.extend(pydantic_diagnostics(exc, path, front.line_of, lambda loc: known_fields(model_class, loc)))
+        return None
+
+
+def known_fields(model_class: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names allowed at `loc` of the model (for 'did you mean')."""
+    current: Any = model_class
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part)
+        current = _model_in(info.annotation) if info else None
+    return sorted(current.model_fields) if current else []
+
+
+def _model_in(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def check_file_name(model: ItemFile, front: FrontMatter, path: str) -> list[Diagnostic]:
+    match = _LANG_SUFFIX.search(path)
+    if match and match.group(1) != model.lang:
+        return [Diagnostic(path, front.line_of(("lang",)), "lang",
+                           f"'{model.lang}' does not match the file name (*.{match.group(1)}.md)",
+                           f"set lang: {match.group(1)} or rename the file")]
+    return []
+
+
+def check_references(model: ItemFile, front: FrontMatter, path: str, registry: Registry) -> list[Diagnostic]:
+    """Every id must exist in its registry; members must be members of the bloc."""
+    problems: list[Diagnostic] = []
+
+    def need(kind: str, value: str | None, *loc, what: str) -> None:
+        if value is None:
+            return
+        hint = registry.unknown(kind, value)
+        if hint:
+            problems.append(Diagnostic(path, front.line_of(loc), _field(loc), f"unknown {what} '{value}'", hint))
+
+    def member(value: str, *loc) -> None:
+        if value in registry.members:
+            return
+        if value in registry.organisations:
+            problems.append(Diagnostic(path, front.line_of(loc), _field(loc),
+                                       f"'{value}' is not a member of the bloc", choices_hint(value, registry.members)))
+        else:
+            need("organisations", value, *loc, what="organisation")
+
+    event = model.event
+    if event is not None:
+        for i, kind in enumerate(event.kinds or []):
+            need("event_kinds", kind, "event", "kinds", i, what="event kind")
+        need("organisations", event.host, "event", "host", what="organisation")
+        people_list = [(("chair",), event.chair)] if event.chair else []
+        people_list += [(("attendees", i), p) for i, p in enumerate(event.attendees or [])]
+        for loc, person in people_list:
+            need("organisations", person.org, "event", *loc, "org", what="organisation")
+            need("organisations", person.unit, "event", *loc, "unit", what="organisation")
+            for j, position in enumerate(person.positions):
+                need("positions", position, "event", *loc, "positions", j, what="position")
+        if isinstance(event.members_present, list):
+            for i, org in enumerate(event.members_present):
+                member(org, "event", "members_present", i)
+    for i, award in enumerate(model.awards or []):
+        need("awards", award.award, "awards", i, "award", what="award")
+        need("organisations", award.recipient, "awards", i, "recipient", what="organisation")
+        if award.proposed_by not in (None, "bloc"):
+            need("organisations", award.proposed_by, "awards", i, "proposed_by", what="organisation")
+    if model.elections is not None:
+        member(model.elections.head, "elections", "head")
+        member(model.elections.deputy, "elections", "deputy")
+        if model.elections.head == model.elections.deputy:
+            problems.append(Diagnostic(path, front.line_of(("elections", "deputy")), "elections.deputy",
+                                       f"'{model.elections.deputy}' cannot be both head and deputy",
+                                       "the head and the deputy are two different members"))
+    covenant = model.covenant
+    if covenant is not None and isinstance(covenant.signatories, list):
+        for i, org in enumerate(covenant.signatories):
+            member(org, "covenant", "signatories", i)
+    for i, photo in enumerate(model.photos or []):
+        problems.extend(check_photo_words(photo, i, front, path))
+    return problems
+
+
+def check_photo_words(photo, index: int, front: FrontMatter, path: str) -> list[Diagnostic]:
+    problems = []
+    loc = ("photos", index, "file")
+    if not safe_relative(photo.file):
+        problems.append(Diagnostic(path, front.line_of(loc), _field(loc),
+                                   f"'{photo.file}' must be a path inside the item's folder",
+                                   "write the file name of a photo placed next to the item, e.g. 'ky-ket.jpg'"))
+    if photo.decorative:
+        return problems
+    alt_loc = ("photos", index, "alt")
+    if not photo.alt:
+        problems.append(Diagnostic(path, front.line_of(("photos", index)), _field(alt_loc),
+                                   "alt text is required", "describe what the photo shows, or set decorative: true"))
+    elif _stem(photo.alt) == _stem(PurePosixPath(photo.file).name):
+        problems.append(Diagnostic(path, front.line_of(alt_loc), _field(alt_loc),
+                                   "alt text repeats the file name", "describe what the photo shows"))
+    return problems
+
+
+def safe_relative(path: str) -> bool:
+    if not path or path.startswith(("/", "\\")) or "\\" in path or ":" in path or "\x00" in path:
+        return False
+    normal = posixpath.normpath(path)
+    return not (normal == ".." or normal.startswith("../"))
+
+
+def _stem(text: str) -> str:
+    return re.sub(r"\.(jpe?g|png|webp|gif|tiff?)$", "", text.strip().lower())
+
+
+_field = dotted
