@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what the browser tests need beyond the Python venv, only when missing:
+# Debian's Chromium, a Java runtime (Nu HTML Checker), Node/npm, and the npm
+# devDependencies of package.json (axe-core, vnu-jar). Safe to run again and again.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        echo "system-deps: need root (or sudo) to run: $*" >&2
+        exit 1
+    fi
+}
+
+packages=()
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+
+if [ "${#packages[@]}" -gt 0 ]; then
+    if ! command -v apt-get >/dev/null 2>&1; then
+        echo "system-deps: missing ${packages[*]} and no apt-get to install them" >&2
+        exit 1
+    fi
+    echo "system-deps: installing ${packages[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}"
+fi
+
+# The marker files tell a complete install from an interrupted one.
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+    echo "system-deps: installing npm devDependencies"
+    if [ -f package-lock.json ]; then
+        npm ci --no-audit --no-fund
+    else
+        npm install --no-audit --no-fund
+    fi
+fi
