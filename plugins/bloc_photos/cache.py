@@ -1,0 +1,82 @@
+"""A content-addressed cache of encoded photos: one folder per key, with a JSON manifest.
+
+    <cache>/<key[:2]>/<key>/manifest.json
+    {"key": "...", "width": 4000, "height": 3000,            # the upright source
+     "renditions": [{"format": "webp", "width": 480, "height": 360, "file": "480.webp"}, ...],
+     "social": {"format": "jpeg", "width": 1200, "height": 630, "file": "social.jpg"}}
+
+The key is the sha256 of the source bytes and of every setting the bytes depend on, so a
+fresh clone (new mtimes) with the cache folder restored encodes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+MANIFEST = "manifest.json"
+
+
+def cache_key(source: bytes, fingerprint: dict[str, Any]) -> str:
+    digest = hashlib.sha256(source).hexdigest()
+    settings = json.dumps(fingerprint, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(f"{digest}\n{settings}".encode()).hexdigest()
+
+
+def entry_dir(cache_dir: Path, key: str) -> Path:
+    return cache_dir / key[:2] / key
+
+
+def lookup(cache_dir: Path, key: str) -> dict[str, Any] | None:
+    """The manifest of a complete entry, or None (missing, unreadable or files lost)."""
+    folder = entry_dir(cache_dir, key)
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if manifest.get("key") != key:
+        return None
+    names = [r["file"] for r in manifest["renditions"]] + [manifest["social"]["file"]]
+    if not all((folder / name).is_file() for name in names):
+        return None
+    return manifest
+
+
+def store(cache_dir: Path, key: str, manifest: dict[str, Any], files: dict[str, bytes]) -> dict[str, Any]:
+    """Write an entry atomically (a temporary folder renamed into place)."""
+    folder = entry_dir(cache_dir, key)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
+    try:
+        for name, data in files.items():
+            (tmp / name).write_bytes(data)
+        manifest = {**manifest, "key": key}
+        (tmp / MANIFEST).write_text(json.dumps(manifest, sort_keys=True, indent=1), encoding="utf-8")
+        if folder.exists():  # a stale or partial entry, or another process won the race
+            shutil.rmtree(folder, ignore_errors=True)
+        try:
+            os.replace(tmp, folder)
+        except OSError:
+            if lookup(cache_dir, key) is None:
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return manifest
+
+
+def place(source: Path, target: Path) -> None:
+    """Hard-link a cached file into the output (copy when linking is impossible)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        if target.stat().st_size == source.stat().st_size:
+            return  # names carry the content hash: same name, same bytes
+        target.unlink()
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

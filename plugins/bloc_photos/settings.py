@@ -1,0 +1,59 @@
+"""The pipeline's settings (BLOC_PHOTOS_*), with defaults, read from a plain dict."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+PIPELINE_VERSION = 1  # bump when process.py changes what it writes: every cache entry is redone
+FORMATS = ("webp", "jpeg")
+PREFIX = "BLOC_PHOTOS_"
+
+
+@dataclass(frozen=True)
+class PhotoSettings:
+    widths: tuple[int, ...] = (480, 960, 1600)
+    formats: tuple[str, ...] = FORMATS
+    jpeg_quality: int = 82
+    webp_quality: int = 80
+    social_size: tuple[int, int] = (1200, 630)
+    max_pixels: int = 50_000_000
+    sizes: str = "(min-width: 50rem) 50rem, 100vw"
+    cache: str = ".cache/photos"
+    url: str = "photos"
+    workers: int = 0  # 0: one per core
+
+    def fingerprint(self) -> dict[str, Any]:
+        """What the encoded bytes depend on (the cache key's settings part)."""
+        data = asdict(self)
+        for name in ("max_pixels", "sizes", "cache", "url", "workers"):
+            data.pop(name)
+        return {"version": PIPELINE_VERSION, **data}
+
+    def quality(self, fmt: str) -> int:
+        return self.webp_quality if fmt == "webp" else self.jpeg_quality
+
+    def cache_dir(self, project_root: Path) -> Path:
+        path = Path(self.cache)
+        return path if path.is_absolute() else project_root / path
+
+
+def from_settings(settings: dict[str, Any]) -> tuple[PhotoSettings, list[str]]:
+    """PhotoSettings from BLOC_PHOTOS_* keys, and the names of unknown BLOC_PHOTOS_ keys."""
+    known = {f.name: f for f in fields(PhotoSettings)}
+    values: dict[str, Any] = {}
+    unknown = []
+    for key, value in settings.items():
+        if not key.startswith(PREFIX):
+            continue
+        name = key[len(PREFIX):].lower()
+        if name not in known:
+            unknown.append(key)
+            continue
+        values[name] = tuple(value) if isinstance(value, list) else value
+    result = PhotoSettings(**values)
+    bad = [f for f in result.formats if f not in FORMATS]
+    if bad:
+        raise ValueError(f"BLOC_PHOTOS_FORMATS: unknown format(s) {bad}; expected some of {FORMATS}")
+    return result, unknown
