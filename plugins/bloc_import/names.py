@@ -1,0 +1,84 @@
+"""Find registry names (organisations, awards, positions) in Vietnamese text.
+
+Matching works on a folded copy of the text (lowercase, no diacritics, 'đ' → 'd') that
+keeps one character per character of the original, so a match's offsets are valid in
+both: 'Uỷ'/'Ủy' and 'Tòa'/'Toà' spell the same, and abbreviations match in any case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bloc_content.registries import Registry
+
+
+def fold(text: str) -> str:
+    """Same length as `text` (NFC): each character becomes its bare lowercase letter."""
+    out = []
+    for ch in text:
+        if ch in "đĐ":
+            out.append("d")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base.lower() if len(base.lower()) == 1 else base)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Match:
+    id: str
+    start: int
+    end: int
+
+
+class Names:
+    """A table of names → ids, matched longest first on word boundaries."""
+
+    def __init__(self, names: dict[str, str]):
+        self.names = {fold(" ".join(name.split())): id_ for name, id_ in names.items() if name.strip()}
+        alternatives = sorted(self.names, key=len, reverse=True)
+        body = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in alternatives)
+        self.pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)") if alternatives else None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        if self.pattern is None:
+            return []
+        folded = fold(text)
+        end = len(text) if end is None else end
+        return [Match(self.names[" ".join(m.group().split())], m.start(), m.end())
+                for m in self.pattern.finditer(folded, start, end)]
+
+    def at(self, text: str, pos: int) -> Match | None:
+        """The name starting exactly at `pos` (after spaces), if any."""
+        if self.pattern is None:
+            return None
+        folded = fold(text)
+        while pos < len(folded) and folded[pos] == " ":
+            pos += 1
+        m = self.pattern.match(folded, pos)
+        return Match(self.names[" ".join(m.group().split())], m.start(), m.end()) if m else None
+
+
+def organisation_names(registry: Registry) -> Names:
+    table: dict[str, str] = {}
+    for org in registry.organisations.values():
+        for name in (org.name_vi, org.short_vi, *org.aliases_vi):
+            if name:
+                table[name] = org.id
+    return Names(table)
+
+
+def award_names(registry: Registry) -> Names:
+    table: dict[str, str] = {}
+    for award in registry.awards.values():
+        table[award.name_vi] = award.id
+        table[award.name_vi.replace(" của ", " ")] = award.id  # 'Cờ thi đua Chính phủ'
+    return Names(table)
+
+
+def position_names(registry: Registry) -> Names:
+    table = {p.name_vi: p.id for p in registry.positions.values()}
+    table.update({p.name_vi.replace("Uỷ", "Ủy"): p.id for p in registry.positions.values()})
+    return Names(table)
