@@ -64,3 +64,8 @@ clean:
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Theme strings: extract from the templates, merge into both catalogues (then translate).
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F theme/babel.cfg -o theme/messages.pot --no-location --omit-header --sort-output theme
+	$(BIN)/pybabel update -i theme/messages.pot -d theme/translations -D messages --no-fuzzy-matching

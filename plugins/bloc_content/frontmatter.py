@@ -115,9 +115,11 @@ def parse_yaml(yaml_text: str, path: str, first_line: int = 1) -> tuple[Any, dic
         if node is None:
             return {}, {}, []
         lines: dict[Loc, int] = {}
-        problems.extend(_walk(node, (), lines, path, offset, 0))
-        if problems:
+        walked = _walk(node, (), lines, path, offset, 0)
+        problems.extend(walked)
+        if any(not p.message.startswith("duplicate key") for p in walked):
             return None, {}, problems
+        # Duplicate keys are reported, and the rest of the file is still validated.
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

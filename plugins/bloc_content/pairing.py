@@ -32,9 +32,16 @@ class Item:
         return {self.original.model.lang: self.original, **self.translations}
 
 
-def pair_items(parsed: list[ParsedItem], registry: Registry) -> tuple[list[Item], list[Diagnostic]]:
-    """Group valid files into items and check the pair rules. Returns items and problems."""
+def pair_items(parsed: list[ParsedItem], registry: Registry,
+               broken: list[ParsedItem] = ()) -> tuple[list[Item], list[Diagnostic]]:
+    """Group valid files into items and check the pair rules. Returns items and problems.
+
+    `broken` are files that failed on their own: a translation whose original is broken
+    waits for the original to be fixed instead of being taken for an original itself."""
     problems: list[Diagnostic] = []
+    waiting = {_folder(p.path) for p in broken if p.path.endswith(f".{ORIGINAL_LANG}.md")}
+    waiting |= {p.front.data.get("translation_key") for p in broken
+                if p.front is not None and isinstance(p.front.data, dict)}
     groups: dict[str, dict[str, ParsedItem]] = defaultdict(dict)
     for item in sorted(parsed, key=lambda p: p.path):
         if item.model is None:
@@ -51,6 +58,8 @@ def pair_items(parsed: list[ParsedItem], registry: Registry) -> tuple[list[Item]
     items = []
     for key, by_lang in sorted(groups.items()):
         original = by_lang.get(ORIGINAL_LANG) or next(iter(by_lang.values()))
+        if original.model.lang != ORIGINAL_LANG and (key in waiting or _folder(original.path) in waiting):
+            continue
         if original.model.lang != ORIGINAL_LANG:
             original = _revalidate_as_original(original, registry)
             problems.extend(d for d in original.diagnostics if d.severity == "error")
@@ -61,6 +70,10 @@ def pair_items(parsed: list[ParsedItem], registry: Registry) -> tuple[list[Item]
             problems.extend(compare(original, translation))
         items.append(item)
     return items, problems
+
+
+def _folder(path: str) -> str:
+    return path.rsplit("/", 1)[0] if "/" in path else ""
 
 
 def _revalidate_as_original(parsed: ParsedItem, registry: Registry) -> ParsedItem:

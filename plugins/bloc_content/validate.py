@@ -34,9 +34,11 @@ class ParsedItem:
         return self.front.line_of(tuple(loc)) if self.front else 1
 
 
-def parse_item(raw: bytes, path: str, registry: Registry, as_original: bool | None = None) -> ParsedItem:
+def parse_item(raw: bytes, path: str, registry: Registry | None, as_original: bool | None = None) -> ParsedItem:
     """Parse and validate one file. A Vietnamese file is validated as an original;
-    an English one as a translation unless `as_original` says otherwise."""
+    an English one as a translation unless `as_original` says otherwise. Ids are checked
+    against the registries only when one is given (the build checks them after reading,
+    so that a cached file is checked against the current registries)."""
     result = load(raw, path)
     if result.front is None:
         return ParsedItem(path, None, None, result.diagnostics)
@@ -52,7 +54,8 @@ def parse_item(raw: bytes, path: str, registry: Registry, as_original: bool | No
     model_class = ItemFile if as_original else TranslationFile
     model = validate_front(front, path, model_class, problems)
     if model is not None:
-        problems.extend(check_references(model, front, path, registry))
+        if registry is not None:
+            problems.extend(check_references(model, front, path, registry))
         problems.extend(check_file_name(model, front, path))
     return ParsedItem(path, front, model, problems)
 

@@ -1,0 +1,110 @@
+"""Settings of the site for local builds. Values only: the logic lives in plugins/."""
+
+SITENAME = "Khối thi đua các bộ, ngành Nội chính Trung ương"
+SITEURL = ""
+RELATIVE_URLS = False
+
+PATH = "content"
+ARTICLE_PATHS = ["news"]
+PAGE_PATHS = []
+STATIC_PATHS = []
+IGNORE_FILES = [".#*", "*~", ".*"]
+OUTPUT_PATH = "output"
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+# The pipeline, in order: content model, theme i18n, photos, indexes, search engines
+# and feeds, safety, search index.
+PLUGINS = ["bloc_content", "bloc_i18n", "bloc_indexes"]
+
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+BLOC_LANGS = ("vi", "en")
+ARTICLE_TRANSLATION_ID = "translation_key"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+WITH_FUTURE_DATES = False
+
+# Every URL of the site, in both languages. Pretty URLs end with '/'.
+BLOC_URLS = {
+    "vi": {
+        "home": "",
+        "article": "tin-tuc/{date:%Y}/{slug}/",
+        "years": "nam/",
+        "year": "{year}/",
+        "members": "bo-nganh/",
+        "member": "bo-nganh/{slug}/",
+        "search": "tim-kiem/",
+        "untranslated": "tin-tuc/chua-dich/{key}/",
+        "page": "{base}trang/{number}/",
+    },
+    "en": {
+        "home": "en/",
+        "article": "en/news/{date:%Y}/{slug}/",
+        "years": "en/years/",
+        "year": "en/{year}/",
+        "members": "en/members/",
+        "member": "en/members/{slug}/",
+        "search": "en/search/",
+        "untranslated": "en/news/untranslated/{key}/",
+        "page": "{base}page/{number}/",
+    },
+}
+ARTICLE_URL = BLOC_URLS["vi"]["article"]
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+ARTICLE_LANG_URL = BLOC_URLS["en"]["article"]
+ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
+
+# Pelican's own listing pages are replaced by ours (bloc_indexes), in both languages.
+DIRECT_TEMPLATES = []
+PAGE_SAVE_AS = ""
+PAGE_LANG_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Markdown: no attr_list (it turns `{: onclick=...}` into attributes), no raw-HTML tricks.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.tables": {},
+        "markdown.extensions.footnotes": {},
+        "markdown.extensions.abbr": {},
+        "markdown.extensions.def_list": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html",
+}
+
+# Templates autoescape: only sanitised HTML is marked safe.
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+
+# The content cache is keyed by file contents, not modification times, so it survives a
+# fresh clone when the cache folder is restored.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "md5"
+CACHE_PATH = ".cache/pelican"
+
+DEFAULT_PAGINATION = 10
+SUMMARY_MAX_LENGTH = None
+READERS = {"rst": None, "html": None, "htm": None}

@@ -1,0 +1,137 @@
+"""`bloc build`: run Pelican into a temporary folder and swap it in only on success.
+
+A failed build, or one killed at any moment, leaves the previous output/ complete and
+unchanged. Two builds of the same output at once are refused with a clear message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import errno
+import fcntl
+import logging
+import os
+import shutil
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+RENAME_EXCHANGE = 2  # renameat2 flag: swap two paths atomically (Linux)
+AT_FDCWD = -100
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--settings", default="pelicanconf.py", help="settings file (publishconf.py for production)")
+    parser.add_argument("--content", help="content folder to build instead of the one in the settings")
+    parser.add_argument("--output", help="output folder instead of the one in the settings")
+    parser.add_argument("--quiet", action="store_true", help="only print problems")
+
+
+class _ErrorLog(logging.Handler):
+    """Pelican logs some failures and carries on; we count them and fail the build."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from bloc_content.diagnostics import ContentError
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    _configure_logging(args.quiet)
+    override = {}
+    if args.content:
+        content = Path(args.content).resolve()
+        override["PATH"] = str(content)
+        override["BLOC_DATA_PATH"] = str(content / "data")
+    settings = read_settings(args.settings, override=override)
+    final = Path(args.output or settings["OUTPUT_PATH"]).resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    with _lock(final) as locked:
+        if not locked:
+            print(f"error: another build of {final.name}/ is running; wait for it to finish and try again",
+                  file=sys.stderr)
+            return 2
+        _remove_stale(final)
+        staging = final.parent / f".{final.name}.tmp-{os.getpid()}"
+        settings = read_settings(args.settings, override={**override, "OUTPUT_PATH": str(staging),
+                                                          "DELETE_OUTPUT_DIRECTORY": False})
+        errors = _ErrorLog()
+        logging.getLogger().addHandler(errors)
+        try:
+            Pelican(settings).run()
+        except ContentError as exc:
+            print(exc.report(), file=sys.stderr)
+            return _fail(staging, final, f"{len([d for d in exc.diagnostics if d.severity == 'error'])} error(s)")
+        except Exception as exc:  # a bug or a template error: say so plainly, keep the old site
+            logging.getLogger(__name__).exception("the build stopped: %s", exc)
+            return _fail(staging, final, "the build stopped")
+        finally:
+            logging.getLogger().removeHandler(errors)
+        if errors.messages:
+            return _fail(staging, final, f"{len(errors.messages)} error(s) logged")
+        _swap(staging, final)
+    if not args.quiet:
+        print(f"built {final.name}/")
+    return 0
+
+
+def _fail(staging: Path, final: Path, why: str) -> int:
+    shutil.rmtree(staging, ignore_errors=True)
+    kept = "the previous site is unchanged" if final.exists() else "nothing was published"
+    print(f"build failed: {why}; {kept} ({final.name}/)", file=sys.stderr)
+    return 1
+
+
+@contextmanager
+def _lock(final: Path):
+    lock_path = final.parent / f".{final.name}.lock"
+    with open(lock_path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_stale(final: Path) -> None:
+    """Folders left by builds that were killed (we hold the lock: none is running)."""
+    for stale in final.parent.glob(f".{final.name}.tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for stale in final.parent.glob(f".{final.name}.old-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _swap(staging: Path, final: Path) -> None:
+    """Put the new site in place in one step; the old one is removed afterwards."""
+    if not final.exists():
+        os.rename(staging, final)
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is not None:
+        result = renameat2(AT_FDCWD, os.fsencode(staging), AT_FDCWD, os.fsencode(final), RENAME_EXCHANGE)
+        if result == 0:
+            shutil.rmtree(staging)  # now holds the old site
+            return
+        if ctypes.get_errno() not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+            raise OSError(ctypes.get_errno(), "could not swap in the new site")
+    # No atomic exchange on this file system: two renames, the old site kept until the end.
+    old = final.parent / f".{final.name}.old-{os.getpid()}"
+    os.rename(final, old)
+    os.rename(staging, final)
+    shutil.rmtree(old)
+
+
+def _configure_logging(quiet: bool) -> None:
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(levelname)s: %(message)s")

@@ -1,0 +1,140 @@
+"""Pelican signal glue for the content model: read, check across files, attach facts.
+
+Other plugins report content problems with `report(diagnostics)`; the build fails once,
+after everything has been checked, if any error was reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from importlib.metadata import version
+from itertools import chain
+from pathlib import Path
+
+from .diagnostics import ContentError, Diagnostic
+from .pairing import pair_items
+from .present import involved_org_ids, present
+from .reader import BlocReader
+from .registries import Registry, load_registry
+from .urls import url_for
+from .validate import ParsedItem, check_references
+
+logger = logging.getLogger(__name__)
+
+_state: dict = {"diagnostics": [], "registry": None, "items": []}
+
+
+def report(diagnostics) -> None:
+    """Record content problems found by any plugin; errors fail the build at the end."""
+    _state["diagnostics"].extend(diagnostics)
+
+
+def registry() -> Registry:
+    return _state["registry"]
+
+
+def items() -> list:
+    return _state["items"]
+
+
+def on_initialized(pelican) -> None:
+    settings = pelican.settings
+    _state["diagnostics"] = []
+    _state["items"] = []
+    root = Path(settings.get("BLOC_ROOT") or Path.cwd())
+    data_dir = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
+    settings["CACHE_PATH"] = str(cache_folder(settings))
+    reg, problems = load_registry(data_dir, root)
+    _state["registry"] = reg
+    report(problems)
+
+
+def cache_folder(settings) -> Path:
+    """Pelican's content cache, in a folder named after what the cached data depends on
+    (our reader's code, the Markdown settings, library versions), so a change to any of
+    them starts a fresh cache instead of serving stale pages."""
+    digest = hashlib.sha256()
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    digest.update(repr(sorted(settings["MARKDOWN"].items(), key=str)).encode())
+    for package in ("pelican", "markdown", "pydantic", "pyyaml"):
+        digest.update(version(package).encode())
+    base = Path(settings["CACHE_PATH"])
+    return base / digest.hexdigest()[:16]
+
+
+def add_reader(readers) -> None:
+    readers.reader_classes["md"] = BlocReader
+
+
+def on_articles_finalized(generator) -> None:
+    """All files are read: check ids and pairs, then give each article its facts."""
+    reg = registry()
+    every = list(chain(generator.articles, generator.translations, generator.drafts, generator.drafts_translations))
+    parsed: list[ParsedItem] = []
+    broken: list[ParsedItem] = []
+    for article in every:
+        item: ParsedItem = article.bloc
+        report(item.diagnostics)
+        references = check_references(item.model, item.front, item.path, reg) if item.ok else []
+        report(references)
+        (parsed if item.ok and not references else broken).append(item)
+    paired, problems = pair_items(parsed, reg, broken)
+    report(problems)
+    by_path = {}
+    for entry in paired:
+        for lang, file in entry.files.items():
+            by_path[file.path] = (entry, lang)
+    _state["items"] = paired
+    for article in every:
+        found = by_path.get(article.bloc.path)
+        if not found:
+            continue
+        entry, lang = found
+        original = entry.original.model
+        article.item = entry
+        article.original = original
+        article.is_original = entry.original is article.bloc
+        article.facts = present(original, article.bloc.model, reg, lang)
+        article.org_ids = involved_org_ids(original, reg)
+        article.alternates = alternates(article, generator.settings)
+    fail_on_errors()
+
+
+def alternates(article, settings) -> dict[str, str]:
+    """The same item in each other language: its translation, or the page saying there is none yet."""
+    versions = {t.lang: t.url for t in getattr(article, "translations", [])}
+    out = {}
+    for lang in settings["BLOC_LANGS"]:
+        if lang == article.lang:
+            continue
+        out[lang] = versions.get(lang) or url_for(settings["BLOC_URLS"], "untranslated", lang, key=article.translation_key)
+    return out
+
+
+def fail_on_errors() -> None:
+    errors = [d for d in _state["diagnostics"] if isinstance(d, Diagnostic) and d.severity == "error"]
+    if errors:
+        raise ContentError(_state["diagnostics"])
+
+
+def on_finalized(pelican) -> None:
+    fail_on_errors()
+    for warning in sorted({d for d in _state["diagnostics"] if d.severity == "warning"}):
+        logger.warning(warning.render())
+
+
+def install_globals(generator) -> None:
+    """Template helpers: `url_for(kind, lang, **params)` from the one URL table."""
+    urls = generator.settings["BLOC_URLS"]
+    generator.env.globals["url_for"] = lambda kind, lang, **params: url_for(urls, kind, lang, **params)
+    generator.env.globals["bloc_registry"] = registry
+
+
+def connect(signals) -> None:
+    signals.initialized.connect(on_initialized)
+    signals.generator_init.connect(install_globals)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_finalized.connect(on_articles_finalized)
+    signals.finalized.connect(on_finalized)

@@ -1,0 +1,72 @@
+"""Pelican reader for news items: our front matter, our validation, Markdown body."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import ClassVar
+
+from markdown import Markdown
+from markupsafe import Markup
+from pelican.readers import MarkdownReader
+
+from .slugs import slugify
+from .validate import ParsedItem, parse_item
+
+
+def display_path(source_path: str, settings: dict) -> str:
+    root = Path(settings.get("BLOC_ROOT") or Path.cwd()).resolve()
+    try:
+        return str(Path(source_path).resolve().relative_to(root))
+    except ValueError:
+        return str(source_path)
+
+
+class BlocReader(MarkdownReader):
+    """Reads `*.md` items. A file with errors still yields a (draft) article carrying its
+    diagnostics, so that the build reports every error at once and fails."""
+
+    enabled = True
+    file_extensions: ClassVar[list[str]] = ["md"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        # one Markdown instance per reader, reset per file (Pelican builds one per file)
+        self._markdown = Markdown(**settings["MARKDOWN"])
+
+    def read(self, source_path):
+        raw = Path(source_path).read_bytes()
+        parsed = parse_item(raw, display_path(source_path, self.settings), None)
+        if not parsed.ok:
+            return "", _invalid_metadata(parsed, raw)
+        model = parsed.model
+        self._markdown.reset()
+        body = self._markdown.convert(parsed.front.body)
+        metadata = {
+            "title": model.title,
+            "slug": model.slug or slugify(model.title),
+            "lang": model.lang,
+            "translation_key": model.translation_key,
+            "date": model.published,
+            "status": model.status,
+            "summary": Markup.escape(model.summary),
+            "bloc": parsed,
+            "content_hash": hashlib.sha256(raw).hexdigest(),
+        }
+        if model.updated:
+            metadata["modified"] = model.updated
+        return body, metadata
+
+
+def _invalid_metadata(parsed: ParsedItem, raw: bytes) -> dict:
+    # A placeholder that Pelican accepts and never writes (drafts are not written);
+    # the glue turns its diagnostics into a failed build.
+    digest = hashlib.sha256(raw + parsed.path.encode()).hexdigest()[:16]
+    return {
+        "title": parsed.path,
+        "slug": f"invalid-{digest}",
+        "translation_key": f"invalid-{digest}",
+        "lang": "vi",
+        "status": "draft",
+        "bloc": parsed,
+    }

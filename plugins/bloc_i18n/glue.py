@@ -1,0 +1,56 @@
+"""Install per-page-language gettext and Babel filters into Pelican's Jinja environment.
+
+One build renders both languages, so `_()` looks up the language of the page being
+rendered: `page_lang` when a generator passes it, else the article's `lang`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import pass_context
+
+from . import dates
+from .catalogs import load_catalogs
+
+_catalogs: dict = {}
+
+
+def page_lang(context) -> str:
+    lang = context.get("page_lang")
+    if lang:
+        return lang
+    for name in ("article", "page"):
+        obj = context.get(name)
+        if obj is not None and getattr(obj, "lang", None):
+            return obj.lang
+    return context.get("DEFAULT_LANG", "vi")
+
+
+@pass_context
+def _gettext(context, message: str) -> str:
+    return _catalogs[page_lang(context)].gettext(message)
+
+
+@pass_context
+def _ngettext(context, singular: str, plural: str, n: int) -> str:
+    return _catalogs[page_lang(context)].ngettext(singular, plural, n)
+
+
+def install(generator) -> None:
+    settings = generator.settings
+    langs = tuple(settings.get("BLOC_LANGS", ("vi", "en")))
+    theme_dir = Path(settings["THEME"])
+    if not _catalogs or _catalogs.get("_dir") != theme_dir:
+        _catalogs.clear()
+        _catalogs.update(load_catalogs(theme_dir / "translations", langs))
+        _catalogs["_dir"] = theme_dir
+    env = generator.env
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    env.filters.update({
+        "human_date": dates.human_date,
+        "machine_date": dates.machine_date,
+        "partial_date": dates.partial_date,
+        "number": dates.number,
+    })
+    env.globals["page_lang_of"] = page_lang
