@@ -1,0 +1,76 @@
+"""Shared fixtures: real builds of small sites, through the real `bloc build` command."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SITE_FIXTURE = FIXTURES / "site" / "content"
+REGISTRIES = ROOT / "content" / "data"
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    stdout: str
+    stderr: str
+    output: Path
+
+    @property
+    def errors(self) -> list[str]:
+        return [line for line in self.stderr.splitlines() if ": error: " in line]
+
+
+def make_content(dest: Path, source: Path | None = SITE_FIXTURE) -> Path:
+    """A content folder: the fixture's items (if any) and the project's registries."""
+    if source is not None:
+        shutil.copytree(source, dest)
+    else:
+        (dest / "news").mkdir(parents=True)
+    if not (dest / "data").exists():
+        shutil.copytree(REGISTRIES, dest / "data")
+    return dest
+
+
+def build(content: Path, output: Path, settings: str = "pelicanconf.py", env: dict | None = None) -> BuildResult:
+    """Run `bloc build` as a user would, from the project root."""
+    command = [sys.executable, "-m", "bloc_cli", "build", "--settings", settings,
+               "--content", str(content), "--output", str(output), "--quiet"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
+    return BuildResult(done.returncode, done.stdout, done.stderr, output)
+
+
+def parse(path: Path) -> BeautifulSoup:
+    """Parse a built page with a real HTML5 parser."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The fixture site, built once per test session; returns its output folder."""
+    base = tmp_path_factory.mktemp("site")
+    content = make_content(base / "content")
+    result = build(content, base / "output")
+    assert result.returncode == 0, result.stderr
+    return result.output
+
+
+@pytest.fixture
+def page(built_site):
+    """Open a built page by its site-relative URL: page('en/') or page('tin-tuc/2021/x/')."""
+
+    def open_page(url: str) -> BeautifulSoup:
+        path = built_site / url
+        if url == "" or url.endswith("/"):
+            path = path / "index.html"
+        return parse(path)
+
+    return open_page
