@@ -1,0 +1,57 @@
+"""Run Pagefind over a built site: folded copies in, one bundle per site out."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .indexcopy import indexed_copy
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SearchReport:
+    """What was indexed: pages per `<html lang>` as Pagefind saw them."""
+
+    pages: int
+    skipped: int
+    bundle: Path
+
+
+def page_url(relative: Path) -> str:
+    """Site-root URL of a written page: pretty URLs drop `index.html`."""
+    url = "/" + relative.as_posix()
+    return url[: -len("index.html")] if url.endswith("/index.html") else url
+
+
+def html_files(root: Path, bundle_dir: str) -> Iterable[Path]:
+    """Every HTML page of the site, in a stable order, outside the search bundle."""
+    for path in sorted(root.rglob("*.html")):
+        relative = path.relative_to(root)
+        if relative.parts[0] != bundle_dir:
+            yield path
+
+
+async def _index(root: Path, bundle_dir: str, config: dict) -> SearchReport:
+    from pagefind.index import PagefindIndex  # the binary starts only when a build indexes
+
+    pages = skipped = 0
+    bundle = root / bundle_dir
+    async with PagefindIndex(config=dict(config, output_path=str(bundle))) as index:
+        for path in html_files(root, bundle_dir):
+            copy = indexed_copy(path.read_text(encoding="utf-8"))
+            if copy is None:
+                skipped += 1
+                continue
+            await index.add_html_file(content=copy, url=page_url(path.relative_to(root)))
+            pages += 1
+    return SearchReport(pages=pages, skipped=skipped, bundle=bundle)
+
+
+def build_index(root: Path, bundle_dir: str = "pagefind", config: dict | None = None) -> SearchReport:
+    """Index every page of `root` that has `data-pagefind-body`; write `root/bundle_dir`."""
+    return asyncio.run(_index(root, bundle_dir, config or {}))
