@@ -9,6 +9,7 @@ from typing import Any
 PIPELINE_VERSION = 1  # bump when process.py changes what it writes: every cache entry is redone
 FORMATS = ("webp", "jpeg")
 PREFIX = "BLOC_PHOTOS_"
+ENCODING = ("widths", "formats", "jpeg_quality", "webp_quality", "social_size")
 
 
 @dataclass(frozen=True)
@@ -23,13 +24,15 @@ class PhotoSettings:
     cache: str = ".cache/photos"
     url: str = "photos"
     workers: int = 0  # 0: one per core
+    credit_labels: tuple[tuple[str, str], ...] = (("vi", "Ảnh:"), ("en", "Photo:"))
 
     def fingerprint(self) -> dict[str, Any]:
         """What the encoded bytes depend on (the cache key's settings part)."""
         data = asdict(self)
-        for name in ("max_pixels", "sizes", "cache", "url", "workers"):
-            data.pop(name)
-        return {"version": PIPELINE_VERSION, **data}
+        return {"version": PIPELINE_VERSION, **{name: data[name] for name in ENCODING}}
+
+    def credit_label(self, lang: str) -> str:
+        return dict(self.credit_labels).get(lang, "")
 
     def quality(self, fmt: str) -> int:
         return self.webp_quality if fmt == "webp" else self.jpeg_quality
@@ -51,6 +54,8 @@ def from_settings(settings: dict[str, Any]) -> tuple[PhotoSettings, list[str]]:
         if name not in known:
             unknown.append(key)
             continue
+        if isinstance(value, dict):
+            value = tuple(sorted(value.items()))
         values[name] = tuple(value) if isinstance(value, list) else value
     result = PhotoSettings(**values)
     bad = [f for f in result.formats if f not in FORMATS]

@@ -1,0 +1,88 @@
+"""Pelican glue: process every article's photos once all articles are read, publish them,
+and give each article its figures (see docs/photos.md for the template variables)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from bloc_content import glue as content
+from bloc_content.diagnostics import Diagnostic, did_you_mean
+
+from . import pipeline
+from .errors import PhotoError
+from .figures import Processed, article_photos, place_in_body
+from .resolve import resolve
+from .settings import from_settings
+
+logger = logging.getLogger(__name__)
+
+
+def on_articles_finalized(generator) -> None:
+    settings, unknown = from_settings(generator.settings)
+    for key in unknown:
+        logger.warning("unknown setting %s", key)
+    root = Path(generator.settings.get("BLOC_ROOT") or Path.cwd())
+    content_root = Path(generator.settings["PATH"])
+    out_dir = Path(generator.settings["OUTPUT_PATH"]) / settings.url
+    base = f"{generator.settings.get('SITEURL', '').rstrip('/')}/{settings.url}/"
+    articles = [a for a in [*generator.articles, *generator.translations] if getattr(a, "item", None)]
+    items = {id(a.item): a.item for a in articles}.values()
+
+    jobs, where = [], []  # where: (item, index of the photo)
+    problems: list[Diagnostic] = []
+    for item in items:
+        folder = Path(_source(articles, item)).parent
+        for i, photo in enumerate(item.original.model.photos):
+            try:
+                jobs.append(pipeline.Job(resolve(folder, content_root, photo.file), photo.focal))
+                where.append((item, i))
+            except PhotoError as exc:
+                problems.append(_diagnostic(exc, item, i))
+    processed: dict[int, dict[str, Processed]] = {}
+    for (item, i), outcome in zip(where, pipeline.run(jobs, settings, settings.cache_dir(root)), strict=True):
+        if outcome.error:
+            problems.append(_diagnostic(outcome.error, item, i))
+            continue
+        names = pipeline.publish(outcome, out_dir)
+        urls = {cached: base + name for cached, name in names.items()}
+        processed.setdefault(id(item), {})[item.original.model.photos[i].file] = Processed(outcome.manifest, urls)
+
+    for article in articles:
+        photos = article.item.original.model.photos
+        words = {p.file: p for p in article.bloc.model.photos or []}
+        result = article_photos(photos, words, processed.get(id(article.item), {}),
+                                credit_label=settings.credit_label(article.lang), sizes=settings.sizes)
+        body, lead, gallery, unknown = place_in_body(article._content, result, [p.file for p in photos])
+        article._content = body
+        article.photo_html = result.figures
+        article.lead_photo = lead
+        article.photo_gallery = gallery
+        article.social_image = result.social_image
+        problems.extend(_unknown_marker(article, name, [p.file for p in photos]) for name in unknown)
+    content.report(problems)
+
+
+def _source(articles, item) -> str:
+    """The source file of the item's original (its folder holds the photos)."""
+    for article in articles:
+        if article.bloc is item.original:
+            return article.source_path
+    return next(a.source_path for a in articles if a.item is item)
+
+
+def _diagnostic(error: PhotoError, item, index: int) -> Diagnostic:
+    return error.diagnostic(item.original.path, item.original.line("photos", index, "file"), index)
+
+
+def _unknown_marker(article, name: str, files: list[str]) -> Diagnostic:
+    front = article.bloc.front
+    match = re.search(r"\[\[photo:\s*" + re.escape(name), front.body)
+    line = front.body_line + front.body[: match.start()].count("\n") if match else front.body_line
+    return Diagnostic(article.bloc.path, line, "body", f"[[photo:{name}]] names no photo of this item",
+                      did_you_mean(name, files) or "declare it under photos: in the front matter first")
+
+
+def connect(signals) -> None:
+    signals.article_generator_finalized.connect(on_articles_finalized)
