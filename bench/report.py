@@ -33,6 +33,8 @@ def machine() -> dict:
         "python": platform.python_version(),
         "pelican": _version(["pelican", "--version"]),
         "hugo": _version(["hugo", "version"]),
+        # Other work on the machine skews the seconds more than the ratios.
+        "load_average": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -101,7 +103,8 @@ def markdown(results: dict) -> str:
         f"{results['repeat']} runs; the ratios are the result, the seconds depend on the machine.",
         "",
         f"Machine: {m['nproc']} cores, {m['cpu']}, {m['ram_gib']} GiB RAM; Python {m['python']}, "
-        f"Pelican {m['pelican'] or '?'}, {m['hugo'] or 'hugo not installed'}.",
+        f"Pelican {m['pelican'] or '?'}, {m['hugo'] or 'hugo not installed'}. "
+        f"Load average at the end: {', '.join(map(str, m.get('load_average', [])))}.",
         "",
         "| items (files) | ours cold s | unchanged s | one edit s | check s | plain Pelican s | Hugo s "
         "| ours/plain | warm/cold | edit/cold | check/cold | ours/Hugo | peak RSS MiB |",

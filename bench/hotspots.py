@@ -1,0 +1,74 @@
+"""`python -m bench.hotspots [--size 1000]`: profile one cold build of ours with cProfile.
+
+Prints the functions with the most own time and the most cumulative time, as Markdown
+tables for docs/performance.md. Work done in child processes is not seen by cProfile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import pstats
+import subprocess
+import sys
+from pathlib import Path
+
+from . import runners
+from .measure import wipe
+
+HERE = Path(__file__).resolve().parent
+# Frames that only wrap the whole run.
+_WRAPPERS = {"<built-in method builtins.exec>", "<module>"}
+
+
+def profile(size: int, work: Path, seed: int = 0) -> pstats.Stats:
+    ws = runners.Workspace(work / f"profile-n{size}", size)
+    ws.prepare(seed, photos=False)
+    command = runners.ours(ws)
+    if isinstance(command, str):
+        raise SystemExit(f"cannot profile: {command}")
+    wipe(ws.ours_output, ws.ours_cache)
+    out = ws.root / "build.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), *command], cwd=runners.ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"the profiled build failed (exit {done.returncode})")
+    return pstats.Stats(str(out), stream=io.StringIO())
+
+
+def _where(func: tuple) -> str:
+    path, line, name = func
+    path = path.replace(f"{runners.ROOT}/", "")
+    for marker in ("site-packages/", "plugins/", "lib/python"):
+        if marker in path:
+            path = path.split(marker, 1)[1]
+            break
+    return f"`{name}` ({path}:{line})" if line else f"`{name}`"
+
+
+def table(stats: pstats.Stats, key: str, top: int) -> str:
+    total = stats.total_tt or 1.0
+    index = 2 if key == "tottime" else 3  # (calls, primitive calls, tottime, cumtime, callers)
+    rows = sorted(((f, v) for f, v in stats.stats.items() if f[2] not in _WRAPPERS),
+                  key=lambda kv: kv[1][index], reverse=True)[:top]
+    lines = [f"| function | calls | {key} s | % of run |", "|---|---|---|---|"]
+    for func, (_, calls, tt, ct, _) in rows:
+        seconds = tt if key == "tottime" else ct
+        lines.append(f"| {_where(func)} | {calls} | {seconds:.2f} | {seconds / total:.0%} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.hotspots", description=__doc__)
+    parser.add_argument("--size", type=int, default=1000)
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--work", type=Path, default=HERE / "work")
+    args = parser.parse_args(argv)
+    stats = profile(args.size, args.work)
+    print(f"Profile of one cold build at {args.size} items ({stats.total_tt:.1f} s under cProfile)\n")
+    print("Own time (tottime):\n\n" + table(stats, "tottime", args.top) + "\n")
+    print("Cumulative time (cumtime):\n\n" + table(stats, "cumtime", args.top))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
