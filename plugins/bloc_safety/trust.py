@@ -1,0 +1,135 @@
+"""The trust boundary of the content tree: paths stay inside it, links do not leave it,
+slugs cannot take a URL the site itself needs."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from bloc_content.diagnostics import Diagnostic
+from bloc_content.model import SLUG_PATTERN
+
+SLUG = re.compile(SLUG_PATTERN)
+SLUG_MAX_LENGTH = 120
+# Top-level names the site uses for itself (theme/static files, search, feeds, photos, the
+# language roots and the section URLs in both languages); a slug must never take one.
+RESERVED_SLUGS = frozenset({
+    "pagefind", "feeds", "feed", "static", "theme", "photos", "images", "media",
+    "en", "vi", "tin-tuc", "news", "tag", "tags", "category", "categories", "author", "authors",
+    "archives", "page", "search", "tim-kiem", "sitemap", "robots", "index", "404",
+    "well-known", "drafts", "admin", "api", "assets", "css", "js", "fonts",
+})
+
+
+class UnsafePath(ValueError):
+    """A path given in content that would leave its root."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def resolve_inside(root: Path, relative: str) -> Path:
+    """The real path of `relative` under `root`, or UnsafePath if it is absolute, climbs out
+    with '..', or reaches outside through a symbolic link. The target need not exist."""
+    if not relative or "\x00" in relative:
+        raise UnsafePath("the path is empty or contains a NUL character")
+    posix = PurePosixPath(relative)
+    windows = PureWindowsPath(relative)
+    if posix.is_absolute() or windows.drive or windows.root or relative.startswith("~"):
+        raise UnsafePath(f"'{relative}' is an absolute path", "give a path relative to the item's folder")
+    if "\\" in relative:
+        raise UnsafePath(f"'{relative}' contains a backslash", "use '/' between folder names")
+    if ".." in posix.parts:
+        raise UnsafePath(f"'{relative}' climbs out of its folder with '..'",
+                         "give a path inside the item's folder")
+    real_root = Path(root).resolve()
+    try:
+        real = (real_root / Path(*posix.parts)).resolve()
+    except (OSError, RuntimeError) as exc:  # a symbolic link loop
+        raise UnsafePath(f"'{relative}' cannot be resolved ({exc.__class__.__name__})",
+                         "remove the symbolic link loop") from None
+    if not real.is_relative_to(real_root):
+        raise UnsafePath(f"'{relative}' is a link to somewhere outside its folder",
+                         "copy the file into the folder instead of linking to it")
+    return real
+
+
+def scan_tree(content_dir: Path, root: Path | None = None) -> list[Diagnostic]:
+    """Every symbolic link and special file under content_dir that a build must refuse.
+
+    Links leaving content_dir, dangling links, link loops (including a directory linking to
+    one of its ancestors, which a walk that follows links would descend forever), and
+    FIFOs/devices/sockets (reading one blocks or leaks) are errors. Links to files inside
+    the tree are allowed: the build copies the file, never the link.
+    """
+    content_dir = Path(content_dir)
+    real_content = content_dir.resolve()
+    shown_root = Path(root).resolve() if root else real_content.parent
+    problems: list[Diagnostic] = []
+    for folder, dirs, files in os.walk(content_dir, followlinks=False):
+        dirs.sort()
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            try:
+                info = path.lstat()
+            except OSError:
+                continue  # removed while we walked
+            shown = _shown(path, shown_root)
+            if stat.S_ISLNK(info.st_mode):
+                problems.extend(_check_link(path, shown, real_content))
+            elif not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+                problems.append(Diagnostic(shown, 0, "", "is not a regular file (a FIFO, socket or device)",
+                                           "remove it from content/"))
+    return problems
+
+
+def _check_link(path: Path, shown: str, real_content: Path) -> list[Diagnostic]:
+    target = os.readlink(path)
+    try:
+        real = path.resolve(strict=True)
+    except RuntimeError:
+        return [Diagnostic(shown, 0, "", f"symbolic link loop (-> {target})", "remove the link")]
+    except OSError as exc:
+        if exc.errno == 40:  # ELOOP
+            return [Diagnostic(shown, 0, "", f"symbolic link loop (-> {target})", "remove the link")]
+        return [Diagnostic(shown, 0, "", f"dangling symbolic link (-> {target})",
+                           "remove the link or copy the file it named into content/")]
+    if not real.is_relative_to(real_content):
+        return [Diagnostic(shown, 0, "", f"symbolic link leaves content/ (-> {target})",
+                           "copy the file into content/ instead of linking to it")]
+    if real.is_dir() and path.parent.resolve().is_relative_to(real):
+        return [Diagnostic(shown, 0, "", f"symbolic link loop: links to its own ancestor (-> {target})",
+                           "remove the link")]
+    return []
+
+
+def _shown(path: Path, root: Path) -> str:
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def slug_problems(slug: str, reserved: Iterable[str] = ()) -> list[str]:
+    """What is wrong with a slug, as messages; empty when it is fine."""
+    problems = []
+    if not SLUG.fullmatch(slug or ""):
+        problems.append(f"'{slug}' is not a slug: lowercase ASCII letters and digits joined by single '-'")
+    if len(slug or "") > SLUG_MAX_LENGTH:
+        problems.append(f"'{slug}' is longer than {SLUG_MAX_LENGTH} characters")
+    if slug in RESERVED_SLUGS or slug in set(reserved):
+        problems.append(f"'{slug}' is reserved for the site's own pages")
+    return problems
+
+
+def check_slug(slug: str, path: str, line: int, field: str = "slug",
+               reserved: Iterable[str] = ()) -> list[Diagnostic]:
+    """slug_problems as diagnostics at `path:line`."""
+    return [Diagnostic(path, line, field, message, "choose another slug, e.g. add the year or a word")
+            for message in slug_problems(slug, reserved)]
