@@ -40,6 +40,8 @@ def open_image(data: bytes, max_pixels: int) -> Image.Image:
     except UnidentifiedImageError:
         raise PhotoError("not an image Pillow can read (unknown or unsupported format)",
                          "export the photo as JPEG (or PNG)") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise _corrupt(exc) from None
     if img.format not in ACCEPTED:
         fmt = img.format
         img.close()
@@ -84,9 +86,13 @@ def load(img: Image.Image) -> Image.Image:
         img.seek(0)
         img.load()
     except (OSError, SyntaxError, ValueError) as exc:
-        raise PhotoError(f"the image is truncated or corrupt ({exc})",
-                         "copy the original file from the camera or phone again") from None
+        raise _corrupt(exc) from None
     return img
+
+
+def _corrupt(exc: Exception) -> PhotoError:
+    return PhotoError(f"the image is truncated or corrupt ({exc})",
+                      "copy the original file from the camera or phone again")
 
 
 def upright(img: Image.Image) -> Image.Image:
@@ -119,7 +125,10 @@ def prepare(data: bytes, max_pixels: int, min_width: int, min_height: int) -> tu
     size = img.size
     if orientation(img) in _QUARTER_TURNS:
         size = (size[1], size[0])
-    draft_for(img, min_width, min_height)
+    try:
+        draft_for(img, min_width, min_height)
+    except (OSError, ValueError) as exc:
+        raise _corrupt(exc) from None
     load(img)
     out = to_srgb(upright(img))
     out.info.clear()

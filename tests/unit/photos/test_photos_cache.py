@@ -1,0 +1,101 @@
+"""The cache is keyed by content and settings: a warm or restored cache encodes nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from bloc_photos import pipeline
+from bloc_photos.settings import PhotoSettings
+from PIL import Image
+
+
+def _sources(tmp_path, count=3):
+    paths = []
+    for i in range(count):
+        path = tmp_path / "src" / f"p{i}.jpg"
+        path.parent.mkdir(exist_ok=True)
+        Image.new("RGB", (400, 300), (40 * i, 90, 200)).save(path)
+        paths.append(path)
+    return paths
+
+
+def _encodes(jobs, settings, cache_dir):
+    before = pipeline.STATS["encodes"]
+    outcomes = pipeline.run(jobs, settings, cache_dir)
+    assert all(o.error is None for o in outcomes)
+    return pipeline.STATS["encodes"] - before, outcomes
+
+
+def test_second_run_encodes_nothing(tmp_path, small_settings):
+    jobs = [pipeline.Job(p) for p in _sources(tmp_path)]
+    assert _encodes(jobs, small_settings, tmp_path / "cache")[0] == 3
+    assert _encodes(jobs, small_settings, tmp_path / "cache")[0] == 0
+
+
+def test_fresh_clone_with_restored_cache_encodes_nothing(tmp_path, small_settings):
+    sources = _sources(tmp_path)
+    _encodes([pipeline.Job(p) for p in sources], small_settings, tmp_path / "cache")
+    clone = tmp_path / "clone"
+    clone.mkdir()
+    moved = []
+    for path in sources:  # new files, new mtimes, new paths: same bytes
+        copy = clone / path.name
+        copy.write_bytes(path.read_bytes())
+        os.utime(copy, (1, 1))
+        moved.append(copy)
+    shutil.copytree(tmp_path / "cache", clone / "restored-cache")
+    count, outcomes = _encodes([pipeline.Job(p) for p in moved], small_settings, clone / "restored-cache")
+    assert count == 0
+    assert all(o.files for o in outcomes)
+
+
+def test_same_bytes_twice_are_encoded_once(tmp_path, small_settings):
+    [source] = _sources(tmp_path, 1)
+    twin = tmp_path / "twin.jpg"
+    twin.write_bytes(source.read_bytes())
+    count, outcomes = _encodes([pipeline.Job(source), pipeline.Job(twin)], small_settings, tmp_path / "c")
+    assert count == 1
+    assert outcomes[0].key == outcomes[1].key
+
+
+def test_changed_settings_or_focal_or_bytes_re_encode(tmp_path, small_settings):
+    [source] = _sources(tmp_path, 1)
+    cache_dir = tmp_path / "cache"
+    _encodes([pipeline.Job(source)], small_settings, cache_dir)
+    other = PhotoSettings(widths=small_settings.widths, social_size=small_settings.social_size, webp_quality=60)
+    assert _encodes([pipeline.Job(source)], other, cache_dir)[0] == 1
+    assert _encodes([pipeline.Job(source, (0.2, 0.3))], small_settings, cache_dir)[0] == 1
+    # settings that do not change the bytes do not change the key
+    same = PhotoSettings(widths=small_settings.widths, social_size=small_settings.social_size,
+                         sizes="50vw", url="img", max_pixels=10)
+    assert pipeline.job_key(source.read_bytes(), same, None) == pipeline.job_key(source.read_bytes(), small_settings, None)
+    Image.new("RGB", (400, 300), "red").save(source)
+    assert _encodes([pipeline.Job(source)], small_settings, cache_dir)[0] == 1
+
+
+def test_damaged_entry_is_encoded_again(tmp_path, small_settings):
+    [source] = _sources(tmp_path, 1)
+    _, [outcome] = _encodes([pipeline.Job(source)], small_settings, tmp_path / "cache")
+    outcome.files["320.webp"].unlink()
+    assert _encodes([pipeline.Job(source)], small_settings, tmp_path / "cache")[0] == 1
+
+
+def test_publish_names_carry_the_content_hash(tmp_path, small_settings):
+    [source] = _sources(tmp_path, 1)
+    _, [outcome] = _encodes([pipeline.Job(source)], small_settings, tmp_path / "cache")
+    names = pipeline.publish(outcome, tmp_path / "out")
+    assert names["320.webp"] == f"p0-{outcome.key[:10]}-320.webp"
+    assert names["social.jpg"] == f"p0-{outcome.key[:10]}-social.jpg"
+    for name in names.values():
+        assert (tmp_path / "out" / name).read_bytes() == outcome.files[next(k for k, v in names.items() if v == name)].read_bytes()
+    assert pipeline.publish(outcome, tmp_path / "out") == names  # idempotent
+
+
+def test_parallel_run_matches_serial(tmp_path, small_settings):
+    jobs = [pipeline.Job(p) for p in _sources(tmp_path, 4)]
+    serial = pipeline.run(jobs, small_settings, tmp_path / "a", workers=1)
+    parallel = pipeline.run(jobs, small_settings, tmp_path / "b", workers=2)
+    for one, two in zip(serial, parallel, strict=True):
+        assert one.manifest == two.manifest
+        assert {n: p.read_bytes() for n, p in one.files.items()} == {n: p.read_bytes() for n, p in two.files.items()}
