@@ -1,0 +1,1 @@
+"""The `bloc` command: build, check, new, import, schema, devserver."""

@@ -1,0 +1,95 @@
+"""`bloc devserver`: serve output/ and rebuild on every change to content, theme, plugins or settings.
+
+Each rebuild runs `bloc build` in a fresh process (so edited plugins are reloaded too). While
+the last build failed, every page request gets an error page listing the problems; it reloads
+itself every few seconds and shows the site again once a build succeeds.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .i18n import _
+
+WATCHED = ("content", "theme", "plugins")
+IGNORED_SUFFIXES = (".mo", ".pyc", ".tmp")  # files a build itself may write: no rebuild loops
+
+
+class State:
+    def __init__(self) -> None:
+        self.errors: str | None = None
+        self.lock = threading.Lock()
+
+
+def error_page(report: str, title: str) -> bytes:
+    return (
+        "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"3\">"
+        f"<title>{html.escape(title)}</title><body style=\"font-family:sans-serif;margin:2em\">"
+        f"<h1 style=\"color:#a00\">{html.escape(title)}</h1>"
+        f"<pre style=\"white-space:pre-wrap;font-size:15px\">{html.escape(report)}</pre></body></html>"
+    ).encode()
+
+
+class Handler(SimpleHTTPRequestHandler):
+    state: State = State()
+
+    def do_GET(self) -> None:
+        page = self.path.split("?")[0]
+        if self.state.errors is not None and (page.endswith(("/", ".html")) or "." not in page.rsplit("/", 1)[-1]):
+            body = error_page(self.state.errors, _("The last build failed: fix these problems and save"))
+            self.send_response(500)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+    def log_message(self, format: str, *args) -> None:  # quiet: the terminal is for build messages
+        pass
+
+
+def rebuild(root: Path, settings: str, state: State) -> bool:
+    command = [sys.executable, "-m", "bloc_cli.main", "--root", str(root), "build", "--settings", settings]
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True)
+    report = (result.stdout + result.stderr).strip()
+    with state.lock:
+        state.errors = None if result.returncode == 0 else (report or _("The build failed."))
+    if result.returncode == 0:
+        print(_("Build succeeded."), file=sys.stderr)
+    else:
+        print(report, file=sys.stderr)
+        print(_("Build failed: the browser shows the problems until they are fixed."), file=sys.stderr)
+    return result.returncode == 0
+
+
+def run(args) -> int:
+    import watchfiles
+
+    root = Path(args.root).resolve()
+    output = root / "output"
+    output.mkdir(exist_ok=True)
+    state = State()
+    rebuild(root, args.settings, state)
+    handler = type("BlocHandler", (Handler,), {"state": state})
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), functools.partial(handler, directory=str(output)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(_("Preview at http://localhost:{port}/ (press Ctrl+C to stop).", port=args.port), file=sys.stderr)
+    class Filter(watchfiles.DefaultFilter):
+        def __call__(self, change, path: str) -> bool:
+            return super().__call__(change, path) and not path.endswith(IGNORED_SUFFIXES)
+
+    paths = [root / name for name in WATCHED if (root / name).exists()] + [root / args.settings]
+    try:
+        for _changes in watchfiles.watch(*[p for p in paths if p.exists()], debounce=400, watch_filter=Filter()):
+            print(_("Change seen: rebuilding..."), file=sys.stderr)
+            rebuild(root, args.settings, state)
+    finally:
+        server.shutdown()
+    return 0
