@@ -122,9 +122,13 @@ def parse_yaml(yaml_text: str, path: str, first_line: int = 1) -> tuple[Any, dic
         # Duplicate keys are reported, and the rest of the file is still validated.
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # Point at where the broken construct starts (an unclosed list or quote), which is
+        # where the author has to look; YAML notices the problem only further down.
+        mark = exc.context_mark or exc.problem_mark
         line = (mark.line + 1 + offset) if mark else first_line
         message = (exc.problem or str(exc)).strip()
+        if exc.context and exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
+            message += f" ({exc.context} that starts here; noticed on line {exc.problem_mark.line + 1 + offset})"
         return None, {}, [Diagnostic(path, line, "", f"invalid YAML: {message}",
                                      "check indentation, colons and quotes on this line and the one above")]
     except yaml.YAMLError as exc:
