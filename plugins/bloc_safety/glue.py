@@ -1,0 +1,98 @@
+"""Pelican glue: refuse unsafe content trees and slugs, write the security headers."""
+
+from __future__ import annotations
+
+import logging
+from itertools import chain
+from pathlib import Path
+
+from bloc_content.diagnostics import ContentError
+from bloc_content.glue import report
+
+from .headers import (
+    HeaderSettings,
+    InlineCode,
+    content_security_policy,
+    headers_file,
+    insert_meta_csp,
+    render_policy,
+    scan_html,
+    security_headers,
+)
+from .trust import check_slug, scan_tree
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "BLOC_SAFETY_SCAN_CONTENT": True,  # refuse links out of content/, loops, FIFOs
+    "BLOC_SAFETY_RESERVED_SLUGS": (),  # added to trust.RESERVED_SLUGS
+    "BLOC_SAFETY_HEADERS_FILE": "_headers",  # '' writes none
+    "BLOC_SAFETY_META_CSP": False,  # also put the CSP in each page (hosts without headers)
+    "BLOC_SAFETY_HSTS": HeaderSettings.hsts,
+    "BLOC_SAFETY_REFERRER_POLICY": HeaderSettings.referrer_policy,
+    "BLOC_SAFETY_PERMISSIONS_POLICY": HeaderSettings.permissions_policy,
+    "BLOC_SAFETY_FRAME_SRC": HeaderSettings.frame_src,
+    "BLOC_SAFETY_CSP_EXTRA": {},  # directive -> extra sources
+}
+
+
+def initialized(pelican) -> None:
+    settings = pelican.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    unknown = sorted(k for k in settings if k.startswith("BLOC_SAFETY_") and k not in DEFAULTS)
+    if unknown:
+        log.error("bloc_safety: unknown setting(s) %s (known: %s)", ", ".join(unknown), ", ".join(DEFAULTS))
+    if settings["BLOC_SAFETY_SCAN_CONTENT"]:
+        root = Path(settings.get("BLOC_ROOT") or Path.cwd())
+        problems = scan_tree(Path(settings["PATH"]), root)
+        if problems:
+            # Stop before Pelican walks the tree: a loop or a FIFO would hang the reader.
+            raise ContentError(problems)
+
+
+def articles_finalized(generator) -> None:
+    reserved = tuple(generator.settings.get("BLOC_SAFETY_RESERVED_SLUGS", ()))
+    every = chain(generator.articles, generator.translations, generator.drafts, generator.drafts_translations)
+    for article in every:
+        item = getattr(article, "bloc", None)
+        if item is None or not item.ok:
+            continue  # invalid files are reported by bloc_content
+        field = "slug" if item.model.slug else "title"
+        report(check_slug(article.slug, item.path, item.line(field), field, reserved))
+
+
+def finalized(pelican) -> None:
+    settings = pelican.settings
+    output = Path(settings["OUTPUT_PATH"])
+    pages = sorted(output.rglob("*.html"))
+    inline = InlineCode()
+    for page in pages:
+        inline.merge(scan_html(page.read_text(encoding="utf-8"), page.relative_to(output).as_posix()))
+    for problem in inline.problems:
+        log.error("bloc_safety: %s", problem)
+    header_settings = HeaderSettings(
+        hsts=settings["BLOC_SAFETY_HSTS"],
+        referrer_policy=settings["BLOC_SAFETY_REFERRER_POLICY"],
+        permissions_policy=settings["BLOC_SAFETY_PERMISSIONS_POLICY"],
+        frame_src=tuple(settings["BLOC_SAFETY_FRAME_SRC"]),
+        csp_extra=tuple((k, tuple(v)) for k, v in sorted(settings["BLOC_SAFETY_CSP_EXTRA"].items())),
+    )
+    if settings["BLOC_SAFETY_HEADERS_FILE"]:
+        text = headers_file(security_headers(inline, header_settings))
+        (output / settings["BLOC_SAFETY_HEADERS_FILE"]).write_text(text, encoding="utf-8")
+    if settings["BLOC_SAFETY_META_CSP"]:
+        policy = render_policy(content_security_policy(inline, header_settings), for_meta=True)
+        for page in pages:
+            html = insert_meta_csp(page.read_text(encoding="utf-8"), policy)
+            if html is None:
+                log.error("bloc_safety: %s has no <meta charset=\"utf-8\"> to put the CSP after",
+                          page.relative_to(output).as_posix())
+                continue
+            page.write_text(html, encoding="utf-8")
+
+
+def connect(signals) -> None:
+    signals.initialized.connect(initialized)
+    signals.article_generator_finalized.connect(articles_finalized)
+    signals.finalized.connect(finalized)

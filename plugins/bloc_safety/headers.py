@@ -1,0 +1,166 @@
+"""HTTP security headers for the built site: a hash-based Content-Security-Policy and the
+headers GOV.UK recommends, written as a `_headers` file (Netlify / Cloudflare Pages format)
+or as a `<meta>` CSP for hosts that cannot send headers (GitHub Pages).
+
+Inline scripts and styles are allowed by their sha256 hash, never by 'unsafe-inline'.
+Data blocks (`<script type="application/ld+json">`) are not executed, so CSP does not
+apply to them and they need no hash.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# Script types a browser executes; anything else (JSON-LD, templates) is a data block.
+EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript",
+                    "application/ecmascript"}
+# Directives a <meta> CSP cannot carry (CSP3 §3.3): they only work as a header.
+HEADER_ONLY_DIRECTIVES = {"frame-ancestors", "report-uri", "report-to", "sandbox"}
+
+
+@dataclass(frozen=True)
+class HeaderSettings:
+    hsts: str = "max-age=31536000; includeSubDomains; preload"
+    referrer_policy: str = "strict-origin-when-cross-origin"
+    permissions_policy: str = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
+    frame_src: tuple[str, ...] = ("https://www.youtube-nocookie.com",)
+    csp_extra: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass
+class InlineCode:
+    """What a set of pages runs or styles inline, and what no hash can make safe."""
+
+    scripts: set[str] = field(default_factory=set)  # 'sha256-...' sources
+    styles: set[str] = field(default_factory=set)
+    style_attributes: set[str] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+
+    def merge(self, other: InlineCode) -> None:
+        self.scripts |= other.scripts
+        self.styles |= other.styles
+        self.style_attributes |= other.style_attributes
+        self.problems.extend(other.problems)
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source for inline text, hashed as the browser does (after CRLF -> LF)."""
+    data = text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
+    return "'sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii") + "'"
+
+
+class _Scanner(HTMLParser):
+    def __init__(self, where: str):
+        super().__init__(convert_charrefs=True)
+        self.where = where
+        self.found = InlineCode()
+        self._inline: str | None = None  # 'script' or 'style' while inside an inline one
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.problems.append(f"{self.where}: inline event handler {name}= on <{tag}>; "
+                                           "move it to a script file")
+            elif name == "style" and value:
+                self.found.style_attributes.add(csp_hash(value))
+            elif name in ("href", "src", "action", "formaction") and value and \
+                    re.sub(r"[\x00-\x20]", "", value).lower().startswith("javascript:"):
+                self.found.problems.append(f"{self.where}: javascript: URL in {name}= on <{tag}>")
+        if tag == "script" and "src" not in values:
+            kind = (values.get("type") or "").strip().lower()
+            self._inline = "script" if kind in EXECUTABLE_TYPES else None
+        elif tag == "style":
+            self._inline = "style"
+        self._text = []
+
+    def handle_data(self, data):
+        if self._inline:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._inline == tag:
+            text = "".join(self._text)
+            (self.found.scripts if tag == "script" else self.found.styles).add(csp_hash(text))
+        if tag in ("script", "style"):
+            self._inline = None
+
+
+def scan_html(html: str, where: str = "") -> InlineCode:
+    """Inline scripts, styles and style attributes of one page, as CSP hash sources."""
+    scanner = _Scanner(where)
+    scanner.feed(html)
+    scanner.close()
+    return scanner.found
+
+
+def content_security_policy(inline: InlineCode, settings: HeaderSettings) -> dict[str, list[str]]:
+    """The policy as directive -> sources, in a stable order."""
+    style = ["'self'", *sorted(inline.styles)]
+    if inline.style_attributes:
+        style += ["'unsafe-hashes'", *sorted(inline.style_attributes)]
+    policy = {
+        "default-src": ["'none'"],
+        "script-src": ["'self'", "'wasm-unsafe-eval'", *sorted(inline.scripts)],  # wasm: Pagefind
+        "style-src": style,
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],  # Pagefind fetches its index
+        "manifest-src": ["'self'"],
+        "frame-src": list(settings.frame_src) or ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+    for directive, sources in settings.csp_extra:
+        policy.setdefault(directive, [])
+        policy[directive] = [s for s in policy[directive] if s != "'none'"] + list(sources)
+    return policy
+
+
+def render_policy(policy: Mapping[str, Iterable[str]], for_meta: bool = False) -> str:
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in policy.items()
+                     if not (for_meta and name in HEADER_ONLY_DIRECTIVES))
+
+
+def security_headers(inline: InlineCode, settings: HeaderSettings) -> dict[str, str]:
+    """Every header for every page, in a stable order."""
+    headers = {
+        "Content-Security-Policy": render_policy(content_security_policy(inline, settings)),
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": settings.referrer_policy,
+        "Permissions-Policy": settings.permissions_policy,
+        "Cross-Origin-Opener-Policy": "same-origin",
+    }
+    if settings.hsts:
+        headers["Strict-Transport-Security"] = settings.hsts
+    return headers
+
+
+def headers_file(headers: Mapping[str, str], pattern: str = "/*") -> str:
+    """The `_headers` file read by Netlify and Cloudflare Pages."""
+    for name, value in headers.items():
+        if "\n" in name or "\n" in value or ":" in name:
+            raise ValueError(f"header {name!r} cannot be written to _headers")
+    return pattern + "\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
+
+
+_META_AFTER = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
+
+
+def insert_meta_csp(html: str, policy: str) -> str | None:
+    """The page with a CSP <meta> right after its charset declaration (None if it has none)."""
+    match = _META_AFTER.search(html)
+    if match is None:
+        return None
+    escaped = policy.replace("&", "&amp;").replace('"', "&quot;")
+    meta = f'\n  <meta http-equiv="Content-Security-Policy" content="{escaped}">'
+    return html[: match.end()] + meta + html[match.end():]
