@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import ClassVar
 
+from bloc_safety.sanitize import sanitize_html
 from markdown import Markdown
 from markupsafe import Markup
 from pelican.readers import MarkdownReader
@@ -41,7 +42,8 @@ class BlocReader(MarkdownReader):
             return "", _invalid_metadata(parsed, raw)
         model = parsed.model
         self._markdown.reset()
-        body = self._markdown.convert(parsed.front.body)
+        # Content is untrusted: the rendered body goes through the HTML allowlist.
+        body = sanitize_html(self._markdown.convert(parsed.front.body))
         metadata = {
             "title": model.title,
             "slug": model.slug or slugify(model.title),
