@@ -14,7 +14,7 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # The pipeline, in order: content model, theme i18n, photos, indexes, search engines
 # and feeds, safety, search index.
-PLUGINS = ["bloc_content", "bloc_i18n", "bloc_indexes"]
+PLUGINS = ["bloc_content", "bloc_i18n", "bloc_photos", "bloc_indexes", "bloc_safety", "bloc_search"]
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
