@@ -19,7 +19,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
 _YEAR = re.compile(r"(?<!\d)(19[9]\d|20\d\d)(?!\d)")
 _DATE = re.compile(r"(?:ngay|sang|chieu|toi)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
                    r"|ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
-_ABOUT_YEAR = re.compile(r"(?:tong ket|so ket|cong tac|khen thuong)[^.;]{0,60}?\bnam (\d{4})")
+_ABOUT_YEAR = re.compile(r"(?:tong ket|so ket|cong tac|khen thuong|danh hieu)[^.;]{0,60}?\bnam (\d{4})")
 _MOTTO = re.compile(r"(?:chủ đề|chủ đề là|phương châm|khẩu hiệu)\s*:?\s*[\"“«]([^\"“”»]{3,200})[\"”»]",
                     re.IGNORECASE)
 _COVENANT_YEAR = re.compile(r"giao uoc thi dua nam (\d{4})")
@@ -150,6 +150,7 @@ def find_elections(said: list[str], orgs: Names, registry: Registry) -> dict | N
 
 def find_covenant(said: list[str]) -> dict | None:
     """The covenant year and its motto ('Giao ước thi đua năm 2021 với chủ đề "..."')."""
+    found: dict | None = None
     for sentence in said:
         folded = fold(sentence)
         if "giao uoc" not in folded:
@@ -159,6 +160,9 @@ def find_covenant(said: list[str]) -> dict | None:
             continue
         year = _COVENANT_YEAR.search(folded)
         years = [int(y) for y in _YEAR.findall(sentence)]
-        return {"year": int(year.group(1)) if year else (max(years) if years else None),
-                "motto": " ".join(motto.group(1).split()).strip(" .") if motto else None}
-    return None
+        covenant = {"year": int(year.group(1)) if year else (max(years) if years else None),
+                    "motto": " ".join(motto.group(1).split()).strip(" .") if motto else None}
+        if motto:  # the sentence that gives the motto is the one that says it all
+            return covenant
+        found = found or covenant
+    return found

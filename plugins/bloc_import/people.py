@@ -60,7 +60,8 @@ def read_person(sentence: str, start: int, end: int, orgs: Names, positions: Nam
             break
         person["positions"].append(found.id)
         if registry.positions[found.id].of_org:
-            org = next(iter(orgs.find(sentence, found.end, chunk.end())), None)
+            # from the position's start: in "Tổng Kiểm toán Nhà nước" the two names overlap
+            org = next(iter(orgs.find(sentence, found.start, chunk.end())), None)
             if org:
                 person["org"] = org.id
     rest = folded[pos:segment_end]
