@@ -228,9 +228,17 @@ class TranslationCovenant(Strict):
     signatories: Literal["all"] | list[Id] | None = None
 
 
+class TranslatedFrom(Strict):
+    """Which state of the original a translation was made from (see bloc_seo.freshness)."""
+
+    hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
+    date: dt.date | None = None
+
+
 class TranslationFile(ItemFile):
     """A translation: the same fields, but facts may be left to the original."""
 
+    translated_from: TranslatedFrom | None = None
     event: TranslationEvent | None = None  # type: ignore[assignment]
     covenant: TranslationCovenant | None = None  # type: ignore[assignment]
     awards: list[Award] | None = None  # type: ignore[assignment]
@@ -241,6 +249,6 @@ class TranslationFile(ItemFile):
 WORD_FIELDS = {
     ("title",), ("slug",), ("lang",), ("summary",), ("byline",), ("translator",), ("source",),
     ("published",), ("date_precision",), ("updated",), ("status",), ("translation_key",),
-    ("event", "place"), ("covenant", "motto"),
+    ("event", "place"), ("covenant", "motto"), ("translated_from",),
 }
 PHOTO_WORD_FIELDS = {"alt", "caption"}
