@@ -54,10 +54,12 @@ def place_in_body(body: str, result: ArticlePhotos, order: Sequence[str]) -> tup
     """(body with markers replaced, lead figure, gallery of the rest, unknown markers).
 
     A photo placed in the body by `[[photo:file]]` is shown there only; the lead (if not
-    placed) goes above the body; every other photo goes to the gallery after it.
+    placed) goes above the body; every other photo goes to the gallery after it. `order`
+    is every declared file; a marker naming anything else is returned as unknown.
     """
     placed = set(html.markers(body))
-    new_body, unknown = html.replace_markers(body, result.figures)
+    # A declared photo that failed is already reported: its marker just disappears.
+    new_body, unknown = html.replace_markers(body, {name: result.figures.get(name, "") for name in order})
     lead = Markup("")
     if result.lead and result.lead not in placed:
         lead = result.figures[result.lead]

@@ -109,3 +109,8 @@ def test_article_photos_in_the_page_language():
 def test_missing_processed_photo_is_skipped():
     result = article_photos([_photo("a.jpg")], {}, {}, credit_label="", sizes="100vw")
     assert result.figures == {} and result.social_image is None
+    body, lead, gallery, unknown = place_in_body("<p>x</p><p>[[photo:a.jpg]]</p><p>[[photo:b.jpg]]</p>",
+                                                 result, ["a.jpg"])
+    assert [p.get_text() for p in _soup(body).find_all("p")] == ["x", "[[photo:b.jpg]]"]
+    assert unknown == ["b.jpg"]
+    assert str(lead) == str(gallery) == ""

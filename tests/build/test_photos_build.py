@@ -1,0 +1,193 @@
+"""A real Pelican build of the fixture site with generated photos: outputs, markup, cache, errors."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from bloc_content.diagnostics import ContentError
+from bloc_photos import pipeline
+from bs4 import BeautifulSoup
+from pelican import Pelican, signals
+from pelican.settings import read_settings
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "site" / "content"
+ITEM = "news/2021/tong-ket-2020-ky-giao-uoc-2021"
+
+VI_PHOTOS = """photos:
+  - file: hoi-nghi.jpg
+    alt: Toàn cảnh hội nghị tổng kết
+    caption: Quang cảnh hội nghị
+    credit: Báo BVPL
+    lead: true
+    focal: [0.3, 0.4]
+  - file: ky-ket.jpg
+    alt: Các đại biểu ký Giao ước thi đua
+  - file: trang-tri.png
+    decorative: true
+"""
+EN_PHOTOS = """photos:
+  - file: hoi-nghi.jpg
+    alt: The conference in session
+    caption: The conference hall
+  - file: ky-ket.jpg
+    alt: Delegates signing the emulation covenant
+"""
+
+captured: dict[str, list] = {}
+
+
+def _capture(generator) -> None:  # module level: blinker holds receivers weakly
+    captured["articles"] = [*generator.articles, *generator.translations]
+
+
+def _with_photos(path: Path, block: str, marker: str | None) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    close = lines.index("---", 1)
+    lines[close:close] = block.rstrip("\n").split("\n")
+    if marker:
+        lines.append(f"\n[[photo:{marker}]]\n")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _site(root: Path) -> Path:
+    shutil.copytree(FIXTURE, root / "content")
+    item = root / "content" / ITEM
+    _with_photos(item / "index.vi.md", VI_PHOTOS, "ky-ket.jpg")
+    _with_photos(item / "index.en.md", EN_PHOTOS, "ky-ket.jpg")
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored on its side, as phones do
+    exif[0x8825] = {1: "N", 2: (21.0, 1.0, 30.0)}
+    Image.linear_gradient("L").resize((2400, 1800)).convert("RGB").save(item / "hoi-nghi.jpg", exif=exif)
+    Image.new("RGB", (1200, 900), (200, 40, 40)).save(item / "ky-ket.jpg")
+    Image.new("RGBA", (300, 200), (0, 0, 0, 0)).save(item / "trang-tri.png")
+    return item
+
+
+def _build(root: Path, output: Path) -> list:
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(root / "content"),
+        "OUTPUT_PATH": str(output),
+        "BLOC_ROOT": str(root),
+        "BLOC_DATA_PATH": str(ROOT / "content" / "data"),
+        "THEME": str(ROOT / "theme"),
+        "CACHE_PATH": str(root / ".cache" / "pelican"),
+        "BLOC_PHOTOS_CACHE": str(root / ".cache" / "photos"),
+    })
+    plugins = list(settings["PLUGINS"])
+    if "bloc_photos" not in plugins:  # the photos come after the content model and i18n
+        plugins.insert(plugins.index("bloc_content") + 1, "bloc_photos")
+    settings["PLUGINS"] = plugins
+    pelican = Pelican(settings)
+    signals.article_generator_finalized.connect(_capture)
+    try:
+        pelican.run()
+    finally:
+        signals.article_generator_finalized.disconnect(_capture)
+    return captured.pop("articles")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("photosite")
+    _site(root)
+    before = pipeline.STATS["encodes"]
+    articles = _build(root, root / "output")
+    return root, articles, pipeline.STATS["encodes"] - before
+
+
+def _page(root: Path, article) -> BeautifulSoup:
+    return BeautifulSoup((root / "output" / article.save_as).read_text(encoding="utf-8"), "html5lib")
+
+
+def _by_lang(articles):
+    return {a.lang: a for a in articles}
+
+
+def test_every_photo_is_encoded_once_and_published(site):
+    root, _, encodes = site
+    assert encodes == 3
+    names = sorted(p.name for p in (root / "output" / "photos").iterdir())
+    assert len(names) == 3 + 3 * 2 + 2 * 2 + 1 * 2  # socials + (hoi-nghi 3 widths, ky-ket 2, png 1) x 2 formats
+    for name in names:
+        with Image.open(root / "output" / "photos" / name) as img:
+            assert len(img.getexif()) == 0 and "icc_profile" not in img.info
+    [social] = [n for n in names if n.startswith("hoi-nghi-") and n.endswith("-social.jpg")]
+    with Image.open(root / "output" / "photos" / social) as img:
+        assert img.size == (1200, 630)
+    with Image.open(next(root.glob(f"output/photos/hoi-nghi-*-{960}.jpg"))) as img:
+        assert img.size == (960, 1280)  # upright: the source was stored on its side
+
+
+def test_marker_becomes_a_figure_in_each_language(site):
+    root, articles, _ = site
+    expected = {"vi": "Các đại biểu ký Giao ước thi đua", "en": "Delegates signing the emulation covenant"}
+    for lang, article in _by_lang(articles).items():
+        body = _page(root, article).find(class_="item-body")
+        [figure] = body.find_all("figure")
+        img = figure.find("img")
+        assert img["alt"] == expected[lang]
+        assert img["loading"] == "lazy"
+        assert (root / "output" / img["src"].lstrip("/")).is_file()
+        source = figure.find("source")
+        for candidate in source["srcset"].split(", "):
+            assert (root / "output" / candidate.split(" ")[0].lstrip("/")).is_file()
+        assert "[[photo:" not in body.get_text()
+
+
+def test_article_variables_for_the_templates(site):
+    _, articles, _ = site
+    vi, en = _by_lang(articles)["vi"], _by_lang(articles)["en"]
+    lead = BeautifulSoup(str(en.lead_photo), "html5lib")
+    assert lead.find("img")["alt"] == "The conference in session"
+    assert lead.find("img")["fetchpriority"] == "high"
+    assert lead.find(class_="photo__caption").get_text() == "The conference hall"
+    assert lead.find(class_="photo__credit").get_text() == "Photo: Báo BVPL"
+    vi_lead = BeautifulSoup(str(vi.lead_photo), "html5lib")
+    assert vi_lead.find(class_="photo__credit").get_text() == "Ảnh: Báo BVPL"
+    gallery = BeautifulSoup(str(vi.photo_gallery), "html5lib")
+    assert [img["alt"] for img in gallery.find_all("img")] == [""]  # the decorative one
+    assert set(vi.photo_html) == {"hoi-nghi.jpg", "ky-ket.jpg", "trang-tri.png"}
+    assert vi.social_image == en.social_image
+    assert vi.social_image.startswith("/photos/hoi-nghi-") and vi.social_image.endswith("-social.jpg")
+
+
+def test_second_build_from_a_fresh_clone_encodes_nothing(site, tmp_path):
+    root, _, _ = site
+    clone = tmp_path / "clone"
+    shutil.copytree(root / "content", clone / "content")
+    shutil.copytree(root / ".cache" / "photos", clone / ".cache" / "photos")  # the CI cache restored
+    for path in (clone / "content").rglob("*"):
+        os.utime(path, (2_000_000_000, 2_000_000_000))
+    before = pipeline.STATS["encodes"]
+    articles = _build(clone, clone / "output")
+    assert pipeline.STATS["encodes"] - before == 0
+    assert all(a.social_image for a in articles)
+    assert len(list((clone / "output" / "photos").iterdir())) == 15
+
+
+def test_bad_photos_fail_the_build_with_their_lines(tmp_path):
+    item = _site(tmp_path)
+    data = (item / "ky-ket.jpg").read_bytes()
+    (item / "ky-ket.jpg").write_bytes(data[: len(data) // 3])
+    (item / "trang-tri.png").rename(item / "trang-tri-2.png")
+    en = item / "index.en.md"
+    en.write_text(en.read_text(encoding="utf-8") + "\n[[photo:hoi-nghi.jgp]]\n", encoding="utf-8")
+    en_line = en.read_text(encoding="utf-8").split("\n").index("[[photo:hoi-nghi.jgp]]") + 1
+    lines = (item / "index.vi.md").read_text(encoding="utf-8").split("\n")
+    line_of = {name: lines.index(f"  - file: {name}") + 1 for name in ("ky-ket.jpg", "trang-tri.png")}
+    with pytest.raises(ContentError) as caught:
+        _build(tmp_path, tmp_path / "output")
+    path = f"content/{ITEM}/index.vi.md"
+    rendered = [d.render() for d in caught.value.diagnostics]
+    assert len(rendered) == 3
+    assert rendered.pop(0) == (f"content/{ITEM}/index.en.md:{en_line}: error: body: [[photo:hoi-nghi.jgp]] "
+                               "names no photo of this item (did you mean 'hoi-nghi.jpg'?)")
+    assert rendered[1] == (f"{path}:{line_of['trang-tri.png']}: error: photos[2].file: file 'trang-tri.png' "
+                           "not found in the item's folder (did you mean 'trang-tri-2.png'?)")
+    assert rendered[0].startswith(f"{path}:{line_of['ky-ket.jpg']}: error: photos[1].file: the image is truncated or corrupt (")
+    assert rendered[0].endswith("(copy the original file from the camera or phone again)")
