@@ -1,8 +1,9 @@
-"""Listing pages: home, years and members, in both languages."""
+"""Listing pages (home, years, members) from the structured data, and unique URLs."""
 
 from pelican import signals
 
 from .generator import IndexesGenerator
+from .glue import on_pretaxonomy
 
 
 def get_generators(pelican):
@@ -11,3 +12,4 @@ def get_generators(pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
+    signals.article_generator_pretaxonomy.connect(on_pretaxonomy)

@@ -1,38 +1,119 @@
-"""Our own Pelican generator for the listing pages, in both languages."""
+"""Our own Pelican generator for the listing pages, in both languages: home, years index,
+year pages (paginated), members index and member pages. The data comes from the items'
+facts and the registry (records.py); nothing here is typed by hand."""
 
 from __future__ import annotations
 
+from bloc_content import glue as content
 from bloc_content.urls import save_as, url_for
 from pelican.generators import Generator
 
+from .consistency import check_all
+from .glue import registry_where
+from .pages import paginate
+from .records import current_year, member_histories, year_summaries
+from .slugs import find_collisions
+from .views import Link, member_view, year_view
+
+DEFAULTS = {"BLOC_INDEX_PAGE_SIZE": 10, "BLOC_HOME_ITEMS": 10}
+
 
 class IndexesGenerator(Generator):
-    """Home page per language (latest items). Year and member pages build on this."""
+    """Computes the records once (generate_context), writes every listing page (generate_output)."""
 
     def generate_context(self):
-        pass
+        for name, value in DEFAULTS.items():
+            self.settings.setdefault(name, value)
+        items = content.items()
+        registry = content.registry()
+        content.report(check_all(items, registry, registry_where(self.settings)))
+        self.by_key = articles_by_key(self.context.get("articles", []))
+        self.years = year_summaries(items, registry)
+        involved = {key: next(iter(v.values())).org_ids for key, v in self.by_key.items()}
+        self.members = member_histories(items, registry, self.years, involved)
+        content.report(find_collisions(self._planned_outputs()))
+        content.fail_on_errors()
+
+    # Links from records to items: the item in the page's language, else its original.
+    def link_of(self, key: str, lang: str) -> Link | None:
+        versions = self.by_key.get(key, {})
+        article = versions.get(lang) or next((a for a in versions.values() if a.is_original), None)
+        return Link(article.title, article.url, article.lang) if article else None
+
+    def _langs(self):
+        return self.settings["BLOC_LANGS"]
+
+    def _url(self, kind: str, lang: str, **params) -> str:
+        return url_for(self.settings["BLOC_URLS"], kind, lang, **params)
+
+    def _articles(self, lang: str, year: int | None = None) -> list:
+        out = [versions[lang] for versions in self.by_key.values() if lang in versions]
+        if year is not None:
+            out = [a for a in out if a.date.year == year]
+        return sorted(out, key=lambda a: (a.date, a.slug), reverse=True)
+
+    def _pages(self, lang: str, year: int):
+        return paginate(self._articles(lang, year), self.settings["BLOC_INDEX_PAGE_SIZE"],
+                        self.settings["BLOC_URLS"], lang, self._url("year", lang, year=year))
+
+    def _planned_outputs(self) -> list[tuple[str, str]]:
+        planned = [(save_as(a.url), a.bloc.path) for versions in self.by_key.values() for a in versions.values()]
+        registry = content.registry()
+        for lang in self._langs():
+            planned += [(save_as(self._url(kind, lang)), f"the {kind} page ({lang})")
+                        for kind in ("home", "years", "members")]
+            for year in self.years:
+                planned += [(save_as(p.url), f"the {year} page ({lang})") for p in self._pages(lang, year)]
+            for org in self.members:
+                slug = registry.organisations[org].slug(lang)
+                planned.append((save_as(self._url("member", lang, slug=slug)), f"the page of '{org}' ({lang})"))
+        return planned
 
     def generate_output(self, writer):
-        urls = self.settings["BLOC_URLS"]
-        articles_by_lang = articles_per_lang(self.context.get("articles", []))
-        template = self.get_template("index")
-        for lang in self.settings["BLOC_LANGS"]:
-            url = url_for(urls, "home", lang)
-            other = {o: url_for(urls, "home", o) for o in self.settings["BLOC_LANGS"] if o != lang}
-            writer.write_file(
-                save_as(url), template, self.context, relative_urls=self.settings["RELATIVE_URLS"],
-                page_lang=lang, page_url=url, alternates=other,
-                items=articles_by_lang.get(lang, [])[: self.settings.get("BLOC_HOME_ITEMS", 10)],
-            )
+        registry = content.registry()
+        for lang in self._langs():
+            years = {}
+            for year, summary in self.years.items():
+                years[year] = view = year_view(summary, registry, lang, self.link_of)
+                view.item_count = len(self._articles(lang, year))
+                others = {o: self._pages(o, year) for o in self._other(lang)}
+                for page in self._pages(lang, year):
+                    alternates = {o: pages[min(page.number, len(pages)) - 1].url for o, pages in others.items()}
+                    self._write(writer, "year", lang, page.url, alternates, summary=view, pager=page)
+            self._write(writer, "years", lang, self._url("years", lang),
+                        {o: self._url("years", o) for o in self._other(lang)},
+                        years=list(reversed(years.values())))
+            members = []
+            in_lang = {key: versions[lang] for key, versions in self.by_key.items() if lang in versions}
+            for org, history in self.members.items():
+                view = member_view(history, registry, lang, self.link_of, in_lang)
+                members.append(view)
+                self._write(writer, "member", lang, self._url("member", lang, slug=view.slug),
+                            {o: self._url("member", o, slug=registry.organisations[org].slug(o))
+                             for o in self._other(lang)}, member=view)
+            self._write(writer, "members", lang, self._url("members", lang),
+                        {o: self._url("members", o) for o in self._other(lang)}, members=members)
+            current = current_year(self.years)
+            self._write(writer, "index", lang, self._url("home", lang),
+                        {o: self._url("home", o) for o in self._other(lang)},
+                        items=self._articles(lang)[: self.settings["BLOC_HOME_ITEMS"]],
+                        current=years.get(current) if current else None,
+                        years=list(reversed(years.values())))
+
+    def _other(self, lang: str) -> list[str]:
+        return [o for o in self._langs() if o != lang]
+
+    def _write(self, writer, template: str, lang: str, url: str, alternates: dict, **data) -> None:
+        writer.write_file(save_as(url), self.get_template(template), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"],
+                          page_lang=lang, page_url=url, alternates=alternates, **data)
 
 
-def articles_per_lang(originals) -> dict[str, list]:
-    """Every published article of each language, newest first."""
-    out: dict[str, list] = {}
+def articles_by_key(originals) -> dict[str, dict[str, object]]:
+    """{translation_key: {lang: article}} over every published article with its facts."""
+    out: dict[str, dict[str, object]] = {}
     for article in originals:
         for version in [article, *getattr(article, "translations", [])]:
-            if getattr(version, "status", "published") == "published":
-                out.setdefault(version.lang, []).append(version)
-    for versions in out.values():
-        versions.sort(key=lambda a: (a.date, a.slug), reverse=True)
+            if getattr(version, "status", "published") == "published" and hasattr(version, "item"):
+                out.setdefault(version.item.key, {})[version.lang] = version
     return out
