@@ -7,6 +7,7 @@ import os
 from pathlib import Path, PurePosixPath
 
 from .diagnostics import Diagnostic
+from .model import TranslationFile
 from .pairing import Item, pair_items
 from .registries import Registry, load_registry
 from .validate import ParsedItem, parse_item, safe_relative
@@ -59,7 +60,9 @@ def _parse_one(job: tuple[str, str, bool], registry: Registry | None = None) -> 
 
 
 def missing_photos(item: ParsedItem, folder: Path) -> list[Diagnostic]:
-    """A photo named in front matter must exist next to the item."""
+    """A photo named in front matter must exist next to the item (reported on the original only)."""
+    if isinstance(item.model, TranslationFile):
+        return []
     problems = []
     for i, photo in enumerate(item.model.photos or []):
         if not safe_relative(photo.file):
