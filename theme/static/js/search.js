@@ -104,6 +104,7 @@ async function start(root) {
     await pagefind.init();
   } catch (error) {
     status.textContent = msg.error;
+    status.dataset.state = "error";
     return;
   }
 
@@ -127,10 +128,12 @@ async function start(root) {
 
   let results = [];
   let shown = 0;
+  let latest = 0; // only the newest search may write to the page
 
-  async function showMore(moveFocus) {
+  async function showMore(moveFocus, ticket = latest) {
     const slice = results.slice(shown, shown + PAGE_SIZE);
     const data = await Promise.all(slice.map((result) => result.data()));
+    if (ticket !== latest) return;
     let first = null;
     for (const item of data) {
       const meta = item.meta || {};
@@ -164,21 +167,27 @@ async function start(root) {
       const search = next.toString();
       history.replaceState(null, "", search ? "?" + search : window.location.pathname);
     }
+    const ticket = ++latest;
+    status.dataset.state = "busy";
     list.replaceChildren();
     if (more) more.hidden = true;
     results = [];
     shown = 0;
     if (!query && !Object.keys(filters).length) {
       status.textContent = msg.empty;
+      status.dataset.state = "done";
       return;
     }
     status.textContent = msg.loading;
     const response = await pagefind.search(query ? fold(query) : null, { filters });
+    if (ticket !== latest) return;
     results = response.results;
-    await showMore(false);
+    await showMore(false, ticket);
+    if (ticket !== latest) return;
     const n = results.length;
     const template = !query ? msg.all : n === 0 ? msg.none : n === 1 ? msg.one : msg.many;
     status.textContent = format(template, { n: n.toLocaleString(document.documentElement.lang), q: query });
+    status.dataset.state = "done";
   }
 
   form.addEventListener("submit", (event) => {
@@ -189,6 +198,7 @@ async function start(root) {
     more.textContent = msg.more;
     more.addEventListener("click", () => showMore(true));
   }
+  root.dataset.ready = "true";
   if (input.value || Object.keys(currentFilters()).length) run(false);
 }
 
