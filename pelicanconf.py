@@ -14,7 +14,7 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # The pipeline, in order: content model, theme i18n, photos, indexes, search engines
 # and feeds, safety, search index.
-PLUGINS = ["bloc_content", "bloc_i18n", "bloc_photos", "bloc_indexes", "bloc_safety", "bloc_search"]
+PLUGINS = ["bloc_content", "bloc_i18n", "bloc_photos", "bloc_indexes", "bloc_seo", "bloc_safety", "bloc_search"]
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
@@ -34,6 +34,8 @@ BLOC_URLS = {
         "member": "bo-nganh/{slug}/",
         "search": "tim-kiem/",
         "untranslated": "tin-tuc/chua-dich/{key}/",
+        "feed": "tin-tuc/atom.xml",
+        "member_feed": "bo-nganh/{slug}/atom.xml",
         "page": "{base}trang/{number}/",
     },
     "en": {
@@ -45,9 +47,17 @@ BLOC_URLS = {
         "member": "en/members/{slug}/",
         "search": "en/search/",
         "untranslated": "en/news/untranslated/{key}/",
+        "feed": "en/news/atom.xml",
+        "member_feed": "en/members/{slug}/atom.xml",
         "page": "{base}page/{number}/",
     },
 }
+# Files of the whole site, in no language (bloc_seo writes them).
+BLOC_SITE_URLS = {"sitemap": "sitemap.xml", "news_sitemap": "sitemap-news.xml",
+                  "robots": "robots.txt", "not_found": "404.html"}
+# The absolute origin used in canonical and hreflang links, sitemaps, feeds and JSON-LD
+# (SITEURL stays '' so local pages link root-relative). publishconf.py sets the real one.
+BLOC_SITE_ORIGIN = "http://localhost:8000"
 ARTICLE_URL = BLOC_URLS["vi"]["article"]
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
 ARTICLE_LANG_URL = BLOC_URLS["en"]["article"]

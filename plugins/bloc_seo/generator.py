@@ -1,0 +1,77 @@
+"""Pages and files that follow from the articles: 'not translated yet' pages, the 404 page,
+and Atom feeds per language and per member organisation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bloc_content import glue as content
+from bloc_content.urls import save_as
+from pelican.generators import Generator
+
+from . import glue
+from .feeds import Feed, FeedItem, atom
+from .links import absolute, kind_of
+
+
+class SeoGenerator(Generator):
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        articles = glue._state["articles"]
+        self.write_untranslated(writer, articles)
+        self.write_not_found(writer)
+        if self.settings["BLOC_SEO_FEEDS"]:
+            self.write_feeds(articles)
+
+    def _write(self, writer, url: str, template: str, **values) -> None:
+        writer.write_file(save_as(url), self.get_template(template), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], **values)
+
+    def write_untranslated(self, writer, articles) -> None:
+        """Where a language toggle points when the item has no translation in that language."""
+        urls = self.settings["BLOC_URLS"]
+        for article in articles:
+            for lang, url in sorted(article.alternates.items()):
+                if (kind_of(urls, lang, url) or ("",))[0] != "untranslated":
+                    continue
+                self._write(writer, url, "untranslated", page_lang=lang, page_url=url,
+                            alternates={article.lang: article.url}, original=article, noindex=True)
+
+    def write_not_found(self, writer) -> None:
+        url = self.settings["BLOC_SITE_URLS"]["not_found"]
+        self._write(writer, url, "404", page_lang=self.settings["DEFAULT_LANG"], page_url=url, alternates={},
+                    not_found=True, noindex=True)
+
+    def write_feeds(self, articles) -> None:
+        settings = self.settings
+        where = glue.site(settings)
+        reg = content.registry()
+        limit = settings["BLOC_SEO_FEED_ITEMS"]
+        out = Path(self.output_path)
+        for lang in settings["BLOC_LANGS"]:
+            urls = settings["BLOC_URLS"][lang]
+            mine = sorted((a for a in articles if a.lang == lang), key=lambda a: (a.date, a.url), reverse=True)
+            home = absolute(where.origin, urls["home"])
+            feeds = [(urls["feed"], Feed(where.bloc_name[lang], lang, absolute(where.origin, urls["feed"]), home,
+                                         where.bloc_name[lang], [_item(where.origin, a) for a in mine[:limit]]))]
+            for member in reg.members:
+                org = reg.organisations[member]
+                slug = org.slug(lang)
+                items = [_item(where.origin, a) for a in mine if member in a.org_ids][:limit]
+                feed_url = urls["member_feed"].format(slug=slug)
+                feeds.append((feed_url, Feed(f"{org.name(lang)} – {where.bloc_name[lang]}", lang,
+                                             absolute(where.origin, feed_url),
+                                             absolute(where.origin, urls["member"].format(slug=slug)),
+                                             where.bloc_name[lang], items)))
+            for url, feed in feeds:
+                path = out / url
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(atom(feed), encoding="utf-8")
+
+
+def _item(origin: str, article) -> FeedItem:
+    model = article.bloc.model
+    return FeedItem(article.title, absolute(origin, article.url), model.summary, model.published, model.updated,
+                    model.byline, tuple(article.facts.kinds))

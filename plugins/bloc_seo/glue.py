@@ -1,0 +1,153 @@
+"""Pelican glue: settings, the `seo_head` template helper, outdated-translation checks,
+our generator (untranslated pages, 404, feeds) and the sitemaps written at the end."""
+
+from __future__ import annotations
+
+import logging
+import os
+from itertools import chain
+from pathlib import Path
+
+from bloc_content import glue as content
+from bloc_content.diagnostics import Diagnostic
+
+from . import freshness, sitemaps
+from .head import Site, build_head
+from .links import absolute, kind_of
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "BLOC_SITE_ORIGIN": "http://localhost:8000",
+    "BLOC_SITE_URLS": {"sitemap": "sitemap.xml", "news_sitemap": "sitemap-news.xml",
+                       "robots": "robots.txt", "not_found": "404.html"},
+    "BLOC_SEO_FEEDS": True,
+    "BLOC_SEO_FEED_ITEMS": 50,
+}
+_state: dict = {"pages": {}, "articles": [], "site": None}
+
+
+def initialized(pelican) -> None:
+    settings = pelican.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    unknown = sorted(k for k in settings if k.startswith("BLOC_SEO_") and k not in DEFAULTS)
+    if unknown:
+        log.error("bloc_seo: unknown setting(s) %s (known: %s)", ", ".join(unknown), ", ".join(DEFAULTS))
+    for lang in settings["BLOC_LANGS"]:
+        missing = {"feed", "member_feed", "untranslated"} - set(settings["BLOC_URLS"][lang])
+        if missing:
+            log.error("bloc_seo: BLOC_URLS[%r] has no %s", lang, ", ".join(sorted(missing)))
+    _state.update(pages={}, articles=[], site=None)
+
+
+def site(settings) -> Site:
+    if _state["site"] is None:
+        reg = content.registry()
+        slugs = {lang: {reg.organisations[m].slug(lang): reg.organisations[m].name(lang) for m in reg.members}
+                 for lang in settings["BLOC_LANGS"]}
+        _state["site"] = Site(settings["BLOC_SITE_ORIGIN"], settings["BLOC_URLS"], settings["DEFAULT_LANG"],
+                              {lang: reg.bloc.name(lang) for lang in settings["BLOC_LANGS"]}, slugs)
+    return _state["site"]
+
+
+def feed_links(settings, lang: str, url: str) -> list[tuple[str, str, str]]:
+    if not settings["BLOC_SEO_FEEDS"]:
+        return []
+    where = site(settings)
+    urls = settings["BLOC_URLS"][lang]
+    links = [(where.bloc_name[lang], absolute(where.origin, urls["feed"]), lang)]
+    kind, params = kind_of(settings["BLOC_URLS"], lang, url) or ("", {})
+    if kind == "member":
+        name = where.member_slugs[lang].get(params["slug"])
+        if name:
+            links.append((f"{name} – {where.bloc_name[lang]}",
+                          absolute(where.origin, urls["member_feed"].format(slug=params["slug"])), lang))
+    return links
+
+
+def install(generator) -> None:
+    settings = generator.settings
+
+    def seo_head(lang, page_url, alternates, title, description, labels, article=None, noindex=False,
+                 not_found=False):
+        head = build_head(site(settings), lang=lang, url=page_url, alternates=dict(alternates or {}),
+                          title=str(title), description=str(description), labels=labels, article=article,
+                          noindex=noindex, not_found=not_found, feeds=feed_links(settings, lang, page_url))
+        if not not_found:
+            lastmod = None
+            if article is not None:
+                model = article.bloc.model
+                if model.updated or model.date_precision == "time":
+                    lastmod = (model.updated or model.published).isoformat()
+            _state["pages"][page_url] = (head, lastmod)
+        return head
+
+    generator.env.globals["seo_head"] = seo_head
+
+
+def published_articles(generator) -> list:
+    return [a for a in chain(generator.articles, generator.translations)
+            if a.status == "published" and hasattr(a, "item")]
+
+
+def articles_finalized(generator) -> None:
+    """Remember the published articles; flag translations made from an older original."""
+    _state["articles"] = published_articles(generator)
+    for article in _state["articles"]:
+        article.outdated = None
+        if article.is_original:
+            continue
+        original = article.item.original
+        stale = freshness.check(original.model, original.front.body, article.bloc.model)
+        if stale is None:
+            continue
+        article.outdated = stale
+        since = f" (updated {stale.changed.date().isoformat()})" if stale.changed else ""
+        content.report([Diagnostic(
+            article.bloc.path, article.bloc.front.line_of(("translated_from", "hash")), "translated_from.hash",
+            f"the original {original.path} changed after this translation{since}: "
+            f"it was translated from {stale.recorded}, the original is now {stale.current}",
+            f"update the translation, then set translated_from: {{hash: {stale.current}, date: <today>}}"
+            + ("" if stale.changed else "; give the original an `updated:` date so readers see when it changed"),
+            severity="warning")])
+
+
+def get_generators(pelican):
+    from .generator import SeoGenerator
+
+    return SeoGenerator
+
+
+def finalized(pelican) -> None:
+    """Sitemaps and robots.txt, from every page rendered with `seo_head` (whoever wrote it)."""
+    settings = pelican.settings
+    out = Path(settings["OUTPUT_PATH"])
+    files = settings["BLOC_SITE_URLS"]
+    where = site(settings)
+    pages = _state["pages"]
+    hidden = {absolute(where.origin, url) for url, (head, _) in pages.items() if head.robots}
+    entries = []
+    for _url, (head, lastmod) in pages.items():
+        if head.robots:
+            continue
+        hreflang = tuple((lang, href) for lang, href in head.links.hreflang if href not in hidden)
+        entries.append(sitemaps.Entry(head.links.canonical, hreflang, head.links.x_default, lastmod))
+    (out / files["sitemap"]).write_text(sitemaps.sitemap(entries), encoding="utf-8")
+    published = [a.bloc.model.published for a in _state["articles"]]
+    reference = sitemaps.news_reference(os.environ.get("SOURCE_DATE_EPOCH"), published)
+    news = sitemaps.recent([sitemaps.NewsEntry(absolute(where.origin, a.url), a.lang, a.title, a.bloc.model.published,
+                                               where.bloc_name[a.lang]) for a in _state["articles"]], reference)
+    maps = [absolute(where.origin, files["sitemap"])]
+    if news:  # an empty urlset is not a valid sitemap
+        (out / files["news_sitemap"]).write_text(sitemaps.news_sitemap(news), encoding="utf-8")
+        maps.append(absolute(where.origin, files["news_sitemap"]))
+    (out / files["robots"]).write_text(sitemaps.robots_txt(sitemaps.Robots(maps)), encoding="utf-8")
+
+
+def connect(signals) -> None:
+    signals.initialized.connect(initialized)
+    signals.generator_init.connect(install)
+    signals.article_generator_finalized.connect(articles_finalized)
+    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(finalized)

@@ -1,0 +1,129 @@
+"""Everything in a page's <head> that machines read, as data: canonical, hreflang, robots,
+Open Graph, Twitter card, feed links and JSON-LD. Takes duck-typed articles (no Pelican)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import jsonld
+from .links import OG_LOCALES, PageLinks, absolute, kind_of, page_links
+
+COUNTRY = {"vi": "Việt Nam", "en": "Viet Nam"}
+
+
+@dataclass
+class Site:
+    origin: str
+    urls: dict  # BLOC_URLS
+    default_lang: str
+    bloc_name: dict[str, str]  # lang -> name
+    member_slugs: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> slug -> name
+
+
+@dataclass
+class Head:
+    lang: str
+    url: str  # site-relative
+    links: PageLinks | None
+    robots: str | None
+    og: list[tuple[str, str]]
+    twitter: list[tuple[str, str]]
+    feeds: list[tuple[str, str, str]]  # (title, absolute href, hreflang)
+    jsonld: str
+
+
+def _real(site: Site, alternates: dict[str, str]) -> dict[str, str]:
+    """Language versions that are translations, not 'not translated yet' pages."""
+    return {lang: url for lang, url in alternates.items()
+            if (kind_of(site.urls, lang, url) or ("",))[0] != "untranslated"}
+
+
+def _trail(site: Site, lang: str, url: str, title: str, labels: dict[str, str], article) -> list[tuple[str, str]]:
+    def home():
+        return [(labels["home"], absolute(site.origin, site.urls[lang]["home"]))]
+
+    def at(kind, **params):
+        return absolute(site.origin, site.urls[lang][kind].format(**params))
+
+    if article is not None:
+        year = article.date.year
+        return [*home(), (str(year), at("year", year=year)), (article.title, absolute(site.origin, url))]
+    kind, params = kind_of(site.urls, lang, url) or ("", {})
+    if kind == "home":
+        return home()
+    if kind in ("years", "year"):
+        trail = [*home(), (labels["years"], at("years"))]
+        return trail + ([(params["year"], at("year", year=params["year"]))] if kind == "year" else [])
+    if kind in ("members", "member"):
+        trail = [*home(), (labels["members"], at("members"))]
+        if kind == "member":
+            name = site.member_slugs.get(lang, {}).get(params["slug"], title)
+            trail.append((name, at("member", slug=params["slug"])))
+        return trail
+    if kind in ("search", "untranslated"):
+        return [*home(), (labels[kind], absolute(site.origin, url))]
+    return [*home(), (title, absolute(site.origin, url))]
+
+
+def _image(site: Site, article):
+    """The article's social image, credited to the photo it comes from (lead, else first shown)."""
+    url = getattr(article, "social_image", None)
+    if not url:
+        return None
+    photos = list(article.original.photos or [])
+    photo = next((p for p in photos if p.lead), None) or next((p for p in photos if not p.decorative), None)
+    words = {p.file: p for p in (article.bloc.model.photos or [])}
+    own = words.get(photo.file, photo) if photo else None
+    href = url if url.startswith(("http://", "https://")) else absolute(site.origin, url)
+    return jsonld.Image(href, 1200, 630, own.caption if own else None, photo.credit if photo else None)
+
+
+def _article_graph(site: Site, article, canonical: str, trail, image) -> dict:
+    model, facts = article.bloc.model, article.facts
+    lang = article.lang
+    publisher = jsonld.government_organization(site.bloc_name[lang], absolute(site.origin, site.urls[lang]["home"]))
+    original = None if article.is_original else (article.item.original.model.lang,
+                                                 absolute(site.origin, article.alternates[article.item.original.model.lang]))
+    translations = [] if not article.is_original else sorted(
+        (t.lang, absolute(site.origin, t.url)) for t in getattr(article, "translations", []))
+    data = jsonld.ArticleData(
+        url=canonical, lang=lang, headline=article.title, description=model.summary,
+        published=model.published, modified=model.updated, precision=model.date_precision,
+        author=model.byline, publisher=publisher, images=[image] if image else [],
+        original=original, translations=translations)
+    event_node = None
+    if facts.has_event:
+        organizer = jsonld.government_organization(facts.host.name) if facts.host else publisher
+        name = f"{'; '.join(facts.kinds)} – {site.bloc_name[lang]}"
+        event_node = jsonld.event(canonical, jsonld.EventData(name, facts.event_date.iso(), facts.place,
+                                                              COUNTRY.get(lang, COUNTRY["en"]), organizer), lang)
+    return jsonld.graph(jsonld.news_article(data, event_node), event_node, jsonld.breadcrumb_list(trail))
+
+
+def build_head(site: Site, *, lang: str, url: str, alternates: dict[str, str], title: str, description: str,
+               labels: dict[str, str], article=None, noindex: bool = False, not_found: bool = False,
+               feeds: list[tuple[str, str, str]] = ()) -> Head:
+    links = None if not_found else page_links(site.origin, lang, url, alternates, site.default_lang)
+    canonical = links.canonical if links else absolute(site.origin, url)
+    image = _image(site, article) if article is not None else None
+    og = [("og:type", "article" if article is not None else "website"), ("og:site_name", site.bloc_name[lang]),
+          ("og:title", title), ("og:description", description), ("og:url", canonical),
+          ("og:locale", OG_LOCALES.get(lang, lang))]
+    og += [("og:locale:alternate", OG_LOCALES.get(other, other)) for other in sorted(_real(site, alternates))]
+    if image:
+        og += [("og:image", image.url), ("og:image:width", "1200"), ("og:image:height", "630")]
+    if article is not None:
+        og.append(("article:published_time", article.bloc.model.published.isoformat()))
+        if article.bloc.model.updated:
+            og.append(("article:modified_time", article.bloc.model.updated.isoformat()))
+    twitter = [("twitter:card", "summary_large_image" if image else "summary"),
+               ("twitter:title", title), ("twitter:description", description)]
+    if image:
+        twitter.append(("twitter:image", image.url))
+    data = None
+    if not not_found:
+        trail = _trail(site, lang, url, title, labels, article)
+        data = (_article_graph(site, article, canonical, trail, image) if article is not None
+                else jsonld.graph(jsonld.breadcrumb_list(trail)))
+    return Head(lang, url, links, "noindex, follow" if (noindex or not_found) else None, og, twitter,
+                list(feeds), jsonld.serialize(data) if data else "")
