@@ -12,7 +12,7 @@ from bloc_content import glue as content
 from bloc_content.diagnostics import Diagnostic
 
 from . import freshness, sitemaps
-from .head import Site, build_head
+from .head import Site, build_head, is_original
 from .links import absolute, kind_of
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,7 @@ def articles_finalized(generator) -> None:
     _state["articles"] = published_articles(generator)
     for article in _state["articles"]:
         article.outdated = None
-        if article.is_original:
+        if is_original(article):
             continue
         original = article.item.original
         stale = freshness.check(original.model, original.front.body, article.bloc.model)

@@ -78,13 +78,18 @@ def _image(site: Site, article):
     return jsonld.Image(href, 1200, 630, own.caption if own else None, photo.credit if photo else None)
 
 
+def is_original(article) -> bool:
+    """By language: an original revalidated from an English-only file is a new object."""
+    return article.item.original.model.lang == article.lang
+
+
 def _article_graph(site: Site, article, canonical: str, trail, image) -> dict:
     model, facts = article.bloc.model, article.facts
     lang = article.lang
     publisher = jsonld.government_organization(site.bloc_name[lang], absolute(site.origin, site.urls[lang]["home"]))
-    original = None if article.is_original else (article.item.original.model.lang,
+    original = None if is_original(article) else (article.item.original.model.lang,
                                                  absolute(site.origin, article.alternates[article.item.original.model.lang]))
-    translations = [] if not article.is_original else sorted(
+    translations = [] if not is_original(article) else sorted(
         (t.lang, absolute(site.origin, t.url)) for t in getattr(article, "translations", []))
     data = jsonld.ArticleData(
         url=canonical, lang=lang, headline=article.title, description=model.summary,
@@ -103,7 +108,10 @@ def _article_graph(site: Site, article, canonical: str, trail, image) -> dict:
 def build_head(site: Site, *, lang: str, url: str, alternates: dict[str, str], title: str, description: str,
                labels: dict[str, str], article=None, noindex: bool = False, not_found: bool = False,
                feeds: list[tuple[str, str, str]] = ()) -> Head:
-    links = None if not_found else page_links(site.origin, lang, url, alternates, site.default_lang)
+    # x-default is the Vietnamese page, unless that page only says the item is not translated.
+    real = {**({} if noindex else {lang: url}), **_real(site, alternates)}
+    x_lang = site.default_lang if site.default_lang in real else next(iter(sorted(real)), lang)
+    links = None if not_found else page_links(site.origin, lang, url, alternates, x_lang)
     canonical = links.canonical if links else absolute(site.origin, url)
     image = _image(site, article) if article is not None else None
     og = [("og:type", "article" if article is not None else "website"), ("og:site_name", site.bloc_name[lang]),
