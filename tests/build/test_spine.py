@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build, make_content, parse
+from tests.conftest import build, make_content
 
 VI_URL = "tin-tuc/2021/ky-giao-uoc-thi-dua-khoi-thi-dua-cac-bo-nganh-noi-chinh-trung-uong/"
 EN_URL = "en/news/2021/central-internal-affairs-emulation-bloc-signs-2021-emulation-covenant/"

@@ -4,7 +4,6 @@ import datetime as dt
 from pathlib import Path
 
 from babel.messages.pofile import read_po
-
 from bloc_i18n.catalogs import untranslated
 from bloc_i18n.dates import human_date, machine_date
 

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-
 from bloc_content.pairing import pair_items
 from bloc_content.registries import load_registry
 from bloc_content.validate import parse_item
