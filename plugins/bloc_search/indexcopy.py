@@ -41,6 +41,14 @@ def original_meta(soup: BeautifulSoup) -> dict[str, str]:
     return {key: value for key, value in meta.items() if value}
 
 
+def _names_a_value(tag) -> bool:
+    """`data-pagefind-filter="member"` (no `:value`): Pagefind reads the value from the text."""
+    return any(
+        tag.has_attr(attr) and ":" not in tag[attr]
+        for attr in ("data-pagefind-filter", "data-pagefind-meta")
+    )
+
+
 def indexed_copy(html: str) -> str | None:
     """The folded copy of a page to index, or None if the page has no search body."""
     soup = BeautifulSoup(html, "html.parser")
@@ -51,6 +59,8 @@ def indexed_copy(html: str) -> str | None:
     for string in list(body.find_all(string=True)):
         if isinstance(string, (Comment, Doctype)) or string.parent.name in _SKIP_PARENTS:
             continue
+        if string.find_parent(_names_a_value) is not None:
+            continue  # a filter or meta value read from text keeps its diacritics
         folded = fold(str(string))
         if folded != string:
             string.replace_with(NavigableString(folded))
