@@ -12,9 +12,10 @@ Policy for awkward sources (documented in docs/photos.md):
 from __future__ import annotations
 
 import io
+import math
 import warnings
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, UnidentifiedImageError
 
 from .errors import PhotoError
 
@@ -22,6 +23,12 @@ ACCEPTED = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF"}
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 # EXIF orientations 5-8 store the picture rotated by a quarter turn.
 _QUARTER_TURNS = {5, 6, 7, 8}
+# What turns the stored pixels upright, for each EXIF orientation (as ImageOps.exif_transpose).
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
 def open_image(data: bytes, max_pixels: int) -> Image.Image:
@@ -95,11 +102,6 @@ def _corrupt(exc: Exception) -> PhotoError:
                       "copy the original file from the camera or phone again")
 
 
-def upright(img: Image.Image) -> Image.Image:
-    """Apply the EXIF orientation (all eight values)."""
-    return ImageOps.exif_transpose(img) or img
-
-
 def to_srgb(img: Image.Image) -> Image.Image:
     """8-bit RGB in sRGB, using the embedded ICC profile when there is one."""
     icc = img.info.get("icc_profile")
@@ -120,19 +122,30 @@ def to_srgb(img: Image.Image) -> Image.Image:
 
 
 def prepare(data: bytes, max_pixels: int, min_width: int, min_height: int) -> tuple[Image.Image, tuple[int, int]]:
-    """The upright sRGB image (possibly decoded at reduced scale) and the source's upright size."""
+    """The upright sRGB image, shrunk to what the outputs need, and the source's upright size.
+
+    The outputs need `min_width` x `min_height` at most (less if the source is smaller):
+    libjpeg decodes at reduced scale when it can, the image is shrunk, and only then turned
+    upright, because turning a 12-megapixel image costs as much as shrinking it.
+    """
     img = open_image(data, max_pixels)
-    size = img.size
-    if orientation(img) in _QUARTER_TURNS:
-        size = (size[1], size[0])
+    turn = orientation(img)
+    width, height = (img.height, img.width) if turn in _QUARTER_TURNS else img.size
     try:
         draft_for(img, min_width, min_height)
     except (OSError, ValueError) as exc:
         raise _corrupt(exc) from None
     load(img)
-    out = to_srgb(upright(img))
+    out = to_srgb(img)
+    scale = max(min(1.0, min_width / width), min(1.0, min_height / height))
+    target = (math.ceil(width * scale), math.ceil(height * scale))
+    stored = (target[1], target[0]) if turn in _QUARTER_TURNS else target
+    if out.size != stored:
+        out = out.resize(stored, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    if turn in _TRANSPOSE:
+        out = out.transpose(_TRANSPOSE[turn])
     out.info.clear()
-    return out, size
+    return out, (width, height)
 
 
 def output_widths(source_width: int, widths: tuple[int, ...]) -> list[int]:
