@@ -1,5 +1,5 @@
 """Pelican glue: process every article's photos once all articles are read, publish them,
-and give each article its figures (see docs/photos.md for the template variables)."""
+and give each article its figures (README.md lists the template variables)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Pillow operations as pure functions: decode safely, make upright and sRGB, resize, crop, encode.
 
-Policy for awkward sources (documented in docs/photos.md):
+Policy for awkward sources (also in README.md):
 - CMYK JPEG: converted to sRGB through its embedded ICC profile; without a profile, through
   Pillow's generic CMYK->RGB formula (colours approximate, never an error).
 - 16-bit PNG: scaled down to 8 bits per channel (not clipped).
