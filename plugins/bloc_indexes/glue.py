@@ -62,7 +62,7 @@ def registry_where(settings) -> callable:
 
     def where(year: int, fact: str) -> str:
         loc = ("years", index.get(year), fact)
-        line = lines.get((*loc, "org")) or lines.get(loc) or lines.get(loc[:2])
+        line = lines.get((*loc, "org")) or lines.get((*loc, "vi")) or lines.get(loc) or lines.get(loc[:2])
         return f"{shown}:{line}" if line else shown
 
     return where
