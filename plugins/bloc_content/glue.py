@@ -95,7 +95,7 @@ def on_articles_finalized(generator) -> None:
         original = entry.original.model
         article.item = entry
         article.original = original
-        article.is_original = entry.original is article.bloc
+        article.is_original = entry.original.path == article.bloc.path
         article.facts = present(original, article.bloc.model, reg, lang)
         article.org_ids = involved_org_ids(original, reg)
         article.alternates = alternates(article, generator.settings)
