@@ -193,3 +193,15 @@ def test_bad_photos_fail_the_build_with_their_lines(tmp_path):
                            "not found in the item's folder (did you mean 'trang-tri-2.png'?)")
     assert rendered[0].startswith(f"{path}:{line_of['ky-ket.jpg']}: error: photos[1].file: the image is truncated or corrupt (")
     assert rendered[0].endswith("(copy the original file from the camera or phone again)")
+
+
+def test_rebuild_with_warm_pelican_cache_still_places_photos(site):
+    root, _, _ = site
+    before = pipeline.STATS["encodes"]
+    articles = _build(root, root / "output-again")
+    assert pipeline.STATS["encodes"] - before == 0
+    for article in _by_lang(articles).values():
+        page = (root / "output-again" / article.save_as).read_text(encoding="utf-8")
+        body = BeautifulSoup(page, "html5lib").find(class_="item-body")
+        assert len(body.find_all("figure")) == 1
+        assert "[[photo:" not in body.get_text()

@@ -99,3 +99,11 @@ def test_parallel_run_matches_serial(tmp_path, small_settings):
     for one, two in zip(serial, parallel, strict=True):
         assert one.manifest == two.manifest
         assert {n: p.read_bytes() for n, p in one.files.items()} == {n: p.read_bytes() for n, p in two.files.items()}
+
+
+def test_long_runs_log_progress(tmp_path, small_settings, monkeypatch, caplog):
+    monkeypatch.setattr(pipeline, "_PROGRESS_EVERY", 0.0)
+    caplog.set_level("INFO", logger="bloc_photos.pipeline")
+    pipeline.run([pipeline.Job(p) for p in _sources(tmp_path, 3)], small_settings, tmp_path / "cache", workers=1)
+    lines = [r.getMessage() for r in caplog.records if r.name == "bloc_photos.pipeline"]
+    assert [line.split(" (")[0] for line in lines] == [f"photos: encoded {i}/3" for i in (1, 2, 3)]
