@@ -34,11 +34,13 @@ def article_photos(photos: Sequence[Any], words: Mapping[str, Any], processed: M
         done = processed.get(photo.file)
         if done is None:
             continue  # reported as a diagnostic by the caller
-        own = words.get(photo.file, photo)
+        # Words come only from this language's file: never the original's words on a translation.
+        own = words.get(photo.file)
         if photo.lead and out.lead is None:
             out.lead = photo.file
         out.figures[photo.file] = html.figure(
-            done.manifest["renditions"], done.urls, alt=own.alt, caption=own.caption,
+            done.manifest["renditions"], done.urls, alt=own.alt if own else None,
+            caption=own.caption if own else None,
             credit=photo.credit, credit_label=credit_label, decorative=photo.decorative,
             lead=photo.file == out.lead, sizes=sizes)
     # The social image: the lead's, else the first photo that is not decorative, else the first.

@@ -86,7 +86,7 @@ def _photo(file, **kw):
 
 
 def test_article_photos_in_the_page_language():
-    photos = [_photo("deco.jpg", decorative=True), _photo("a.jpg", credit="TTXVN"), _photo("lead.jpg", lead=True)]
+    photos = [_photo("deco.jpg", decorative=True, caption="Vietnamese words"), _photo("a.jpg", credit="TTXVN"), _photo("lead.jpg", lead=True)]
     words = {"a.jpg": _photo("a.jpg", alt="en a", caption="en caption"), "lead.jpg": _photo("lead.jpg", alt="en lead")}
     processed = {p.file: Processed({"renditions": RENDITIONS, "social": {"file": "social.jpg"}}, URLS) for p in photos}
     result = article_photos(photos, words, processed, credit_label="Photo:", sizes="100vw")
@@ -104,6 +104,7 @@ def test_article_photos_in_the_page_language():
     assert [img["alt"] for img in _soup(new_body).find_all("img")] == ["en a"]
     assert [img["alt"] for img in _soup(lead).find_all("img")] == ["en lead"]
     assert [img["alt"] for img in _soup(gallery).find_all("img")] == [""]  # only the decorative one is left
+    assert _soup(gallery).find("figcaption") is None  # its Vietnamese caption stays on the Vietnamese page
 
 
 def test_missing_processed_photo_is_skipped():
