@@ -106,6 +106,11 @@ def _lock(final: Path):
 
 def _remove_stale(final: Path) -> None:
     """Folders left by builds that were killed (we hold the lock: none is running)."""
+    olds = sorted(final.parent.glob(f".{final.name}.old-*"), key=lambda p: p.stat().st_mtime)
+    if olds and not final.exists():
+        # Killed between the two renames of the fallback swap: the old site is the last
+        # complete one, so it goes back in place before anything is removed.
+        os.rename(olds[-1], final)
     for stale in final.parent.glob(f".{final.name}.tmp-*"):
         shutil.rmtree(stale, ignore_errors=True)
     for stale in final.parent.glob(f".{final.name}.old-*"):
