@@ -104,10 +104,16 @@ def make_item(index: int, reg: Registries, seed: int = 0, photos: bool = False) 
     rng = random.Random(f"bench:{seed}:{index}")
     year = rng.choice(YEARS)
     kinds = rng.sample(reg.event_kinds, rng.choice((1, 1, 2)))
-    about = year - 1 if kinds[0] == "hoi-nghi-tong-ket" else year
-    published = dt.datetime(year, rng.randint(1, 12), rng.randint(1, 28), rng.randint(7, 17),
+    # The order the build checks: awards for year A are proposed during A or at the review
+    # early in A+1, and conferred at a ceremony in the second half of A+1.
+    reviews_past_year = kinds[0] in ("hoi-nghi-tong-ket", "trao-tang")
+    about = year - 1 if reviews_past_year else year
+    months = {"hoi-nghi-tong-ket": (1, 3), "trao-tang": (7, 12)}.get(kinds[0], (1, 12))
+    published = dt.datetime(year, rng.randint(*months), rng.randint(1, 28), rng.randint(7, 17),
                             rng.choice((0, 15, 30, 45)), tzinfo=VN)
-    head = reg.leaders(about)[0]
+    status = "conferred" if kinds[0] == "trao-tang" else "proposed"
+    # The outgoing head chairs the review of its year; otherwise the head of the year.
+    head = reg.leaders(about if kinds[0] == "hoi-nghi-tong-ket" else year)[0]
     ordinal_vi, ordinal_en = rng.choice(vocab.ORDINALS)
     title_vi, title_en = (t.format(year=about, ordinal=ordinal_vi, ordinal_en=ordinal_en)
                           for t in vocab.TITLES.get(kinds[0], vocab.TITLES["khac"]))
@@ -123,7 +129,7 @@ def make_item(index: int, reg: Registries, seed: int = 0, photos: bool = False) 
     event = {"kinds": kinds, "date": f"{published:%Y-%m}", "about_year": about, "place": place_vi,
              "host": head, "chair": chair, "attendees": attendees, "members_present": "all"}
     awards = [{"award": rng.choice(reg.awards), "recipient": rng.choice(reg.members), "year": about,
-               "status": rng.choice(("proposed", "conferred"))} for _ in range(rng.randint(0, 5))]
+               "status": status} for _ in range(rng.randint(0, 5))]
     vi: dict = {
         "title": title_vi, "slug": f"{slugify(title_vi)}-{index}", "lang": "vi", "translation_key": key,
         "published": published, "date_precision": "time",
