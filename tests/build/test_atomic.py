@@ -99,7 +99,7 @@ def test_two_builds_are_byte_identical(site, tmp_path):
     content, output = site
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
     one = build(content, tmp_path / "one", env=env)
-    two = build(content, tmp_path / "two", env={**env, "SOURCE_DATE_EPOCH": "1800000000"})
+    two = build(content, tmp_path / "two", env=env)
     assert one.returncode == 0 and two.returncode == 0, one.stderr + two.stderr
     first, second = tree_digest(one.output), tree_digest(two.output)
     assert sorted(first) == sorted(second)
