@@ -28,6 +28,30 @@ def test_axe_finds_no_wcag_violations(tab, base_url, site_pages, kind, lang):
     assert not violations, f"/{url}:\n{describe_violations(violations)}"
 
 
+DARK = [(kind, lang) for kind in ("home", "item", "year", "member", "search") for lang in LANGS]
+
+
+@pytest.mark.parametrize(("kind", "lang"), DARK, ids=[f"{k}-{lang}" for k, lang in DARK])
+def test_axe_finds_no_contrast_problems_in_dark_mode(tab, base_url, site_pages, kind, lang):
+    tab.emulate_media(color_scheme="dark")
+    url = open_page(tab, base_url, site_pages, kind, lang)
+    background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background != "rgb(255, 255, 255)", "the dark colour scheme did not apply"
+    violations = run_axe(tab)
+    assert not violations, f"/{url} (dark):\n{describe_violations(violations)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_print_keeps_the_content_and_drops_the_navigation(tab, base_url, site_pages, lang):
+    open_page(tab, base_url, site_pages, "item", lang)
+    tab.emulate_media(media="print")
+    shown = tab.evaluate(
+        """() => Object.fromEntries(['.site-nav', '.skip-link', '.breadcrumbs', 'main h1']
+            .map(s => [s, !!document.querySelector(s) && getComputedStyle(document.querySelector(s)).display !== 'none']))"""
+    )
+    assert shown == {".site-nav": False, ".skip-link": False, ".breadcrumbs": False, "main h1": True}, shown
+
+
 @pytest.mark.parametrize(("kind", "lang"), PAGES, ids=IDS)
 def test_no_horizontal_scroll_at_320px(tab, base_url, site_pages, kind, lang):
     tab.set_viewport_size({"width": 320, "height": 640})
