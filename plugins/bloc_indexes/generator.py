@@ -5,6 +5,7 @@ facts and the registry (records.py); nothing here is typed by hand."""
 from __future__ import annotations
 
 from bloc_content import glue as content
+from bloc_content.diagnostics import Diagnostic, choices_hint
 from bloc_content.urls import save_as, url_for
 from pelican.generators import Generator
 
@@ -15,7 +16,7 @@ from .records import current_year, member_histories, year_summaries
 from .slugs import find_collisions
 from .views import Link, member_view, year_view
 
-DEFAULTS = {"BLOC_INDEX_PAGE_SIZE": 10, "BLOC_HOME_ITEMS": 10}
+DEFAULTS = {"BLOC_INDEX_PAGE_SIZE": None, "BLOC_HOME_ITEMS": 10}  # page size: DEFAULT_PAGINATION
 
 
 class IndexesGenerator(Generator):
@@ -23,7 +24,9 @@ class IndexesGenerator(Generator):
 
     def generate_context(self):
         for name, value in DEFAULTS.items():
-            self.settings.setdefault(name, value)
+            if self.settings.get(name) is None:
+                self.settings[name] = value or self.settings.get("DEFAULT_PAGINATION") or 10
+        content.report(unknown_settings(self.settings))
         items = content.items()
         registry = content.registry()
         content.report(check_all(items, registry, registry_where(self.settings)))
@@ -107,6 +110,13 @@ class IndexesGenerator(Generator):
         writer.write_file(save_as(url), self.get_template(template), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"],
                           page_lang=lang, page_url=url, alternates=alternates, **data)
+
+
+def unknown_settings(settings) -> list[Diagnostic]:
+    """A misspelt BLOC_INDEX_ setting would be silently ignored: report it."""
+    return [Diagnostic("pelicanconf.py", 0, name, "unknown setting of bloc_indexes",
+                       choices_hint(name, DEFAULTS)) for name in sorted(settings)
+            if name.startswith("BLOC_INDEX_") and name not in DEFAULTS]
 
 
 def articles_by_key(originals) -> dict[str, dict[str, object]]:

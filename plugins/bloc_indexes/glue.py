@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import chain
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def on_pretaxonomy(generator) -> None:
                 article.slug = slug
 
 
-def registry_where(settings) -> callable:
+def registry_where(settings) -> Callable[[int, str], str]:
     """(year, head|deputy|motto) -> 'content/data/bloc.yaml:LINE' of that yearly record."""
     shown = content.registry().paths.get("bloc", "bloc.yaml")
     path = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data") / "bloc.yaml"
