@@ -49,7 +49,19 @@ async def _index(root: Path, bundle_dir: str, config: dict) -> SearchReport:
                 continue
             await index.add_html_file(content=copy, url=page_url(path.relative_to(root)))
             pages += 1
+    remove_default_ui(bundle)
     return SearchReport(pages=pages, skipped=skipped, bundle=bundle)
+
+
+# Pagefind's own search interfaces; theme/static/js/search.js uses only pagefind.js.
+DEFAULT_UI = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
+
+
+def remove_default_ui(bundle: Path) -> None:
+    """Drop the bundle's unused UI files (about 400 KB) from the published site."""
+    for pattern in DEFAULT_UI:
+        for path in bundle.glob(pattern):
+            path.unlink()
 
 
 def build_index(root: Path, bundle_dir: str = "pagefind", config: dict | None = None) -> SearchReport:

@@ -26,5 +26,7 @@ def test_build_index_writes_a_bundle_per_language(tmp_path):
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
     pages = {lang: info["page_count"] for lang, info in entry["languages"].items()}
     assert pages == {"vi": 2, "en": 1}
+    assert (tmp_path / "pagefind" / "pagefind.js").exists()
+    assert not list((tmp_path / "pagefind").glob("pagefind-*ui*"))
     # A second build indexes the site, not its own previous bundle.
     assert build_index(tmp_path).pages == 3
