@@ -31,9 +31,11 @@ class IndexesGenerator(Generator):
         registry = content.registry()
         content.report(check_all(items, registry, registry_where(self.settings)))
         self.by_key = articles_by_key(self.context.get("articles", []))
-        self.years = year_summaries(items, registry)
+        # Drafts are checked like everything else, but their facts are not published.
+        published = [item for item in items if item.original.model.status == "published"]
+        self.years = year_summaries(published, registry)
         involved = {key: next(iter(v.values())).org_ids for key, v in self.by_key.items()}
-        self.members = member_histories(items, registry, self.years, involved)
+        self.members = member_histories(published, registry, self.years, involved)
         content.report(find_collisions(self._planned_outputs()))
         content.fail_on_errors()
 
