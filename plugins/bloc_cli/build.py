@@ -10,10 +10,14 @@ import argparse
 import ctypes
 import errno
 import fcntl
+import gzip
 import logging
 import os
+import pickle
 import shutil
 import sys
+import time
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -59,6 +63,9 @@ def run_build(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
         _remove_stale(final)
+        _atomic_cache_writes()
+        if settings.get("GZIP_CACHE", True):
+            _drop_damaged_caches(Path(settings["CACHE_PATH"]))
         staging = final.parent / f".{final.name}.tmp-{os.getpid()}"
         settings = read_settings(args.settings, override={**override, "OUTPUT_PATH": str(staging),
                                                           "DELETE_OUTPUT_DIRECTORY": False})
@@ -115,6 +122,51 @@ def _remove_stale(final: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
     for stale in final.parent.glob(f".{final.name}.old-*"):
         shutil.rmtree(stale, ignore_errors=True)
+
+
+def _atomic_cache_writes() -> None:
+    """Pelican writes its content cache in place: a build killed during the write, or two
+    builds sharing the cache, leave a truncated file that crashes every later build. Write
+    it to a temporary file and rename that over the old one instead."""
+    from pelican import cache
+
+    if getattr(cache.FileDataCacher.save_cache, "atomic", False):
+        return
+
+    def save_cache(self) -> None:
+        if not self._cache_data_policy:
+            return
+        temporary = f"{self._cache_path}.tmp-{os.getpid()}"
+        try:
+            os.makedirs(self.settings["CACHE_PATH"], exist_ok=True)
+            with self._cache_open(temporary, "wb") as handle:
+                pickle.dump(self._cache, handle)
+            os.replace(temporary, self._cache_path)
+        except (OSError, pickle.PicklingError, TypeError) as err:
+            logging.getLogger("pelican.cache").warning("Could not save cache %s\n ... %s", self._cache_path, err)
+
+    save_cache.atomic = True
+    cache.FileDataCacher.save_cache = save_cache
+
+
+def _drop_damaged_caches(cache_root: Path) -> None:
+    """Delete cache files that are not complete gzip streams (written by an older build that
+    was killed), and temporary files of killed builds; the build then reads the content again."""
+    if not cache_root.is_dir():
+        return
+    for path in cache_root.rglob("*"):
+        if not path.is_file():
+            continue
+        if ".tmp-" in path.name:
+            if time.time() - path.stat().st_mtime > 3600:  # younger: another build may be writing it
+                path.unlink(missing_ok=True)
+            continue
+        try:
+            with gzip.open(path, "rb") as handle:
+                while handle.read(1 << 20):
+                    pass
+        except (OSError, EOFError, zlib.error):
+            path.unlink(missing_ok=True)
 
 
 def _swap(staging: Path, final: Path) -> None:

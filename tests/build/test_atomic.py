@@ -127,3 +127,26 @@ def test_a_kill_between_the_fallback_renames_loses_nothing(site, tmp_path):
                       and not p.name.endswith(".lock")) == []
     finally:
         os.rename(final, output)
+
+
+def test_a_damaged_content_cache_is_rebuilt_not_fatal(site, tmp_path):
+    """A build killed while Pelican wrote its cache used to leave a truncated file that
+    crashed every later build with a traceback."""
+    content, _output = site
+    settings = tmp_path / "cacheconf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"PATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nCACHE_PATH = {str(tmp_path / 'cache')!r}\n", encoding="utf-8")
+    first = build(content, tmp_path / "one", settings=str(settings))
+    assert first.returncode == 0, first.stderr
+    caches = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
+    assert caches
+    for path in caches:
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+    second = build(content, tmp_path / "two", settings=str(settings))
+    assert second.returncode == 0, second.stderr
+    assert "Traceback" not in second.stderr
+    assert tree_digest(tmp_path / "two").keys() == tree_digest(tmp_path / "one").keys()
+    assert not [p for p in (tmp_path / "cache").rglob("*.tmp-*")]
