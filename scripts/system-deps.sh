@@ -18,7 +18,8 @@ as_root() {
 }
 
 packages=()
-[ -x /usr/bin/chromium ] || packages+=(chromium)
+# fonts-liberation: Chromium's recommended fonts (also the stylesheet's metric fallback).
+[ -x /usr/bin/chromium ] || packages+=(chromium fonts-liberation)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
@@ -35,9 +36,11 @@ fi
 # The marker files tell a complete install from an interrupted one.
 if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
     echo "system-deps: installing npm devDependencies"
+    # No install scripts: vnu.jar ships in the package, and its postinstall would only
+    # fetch a Java runtime from the internet when none is installed.
     if [ -f package-lock.json ]; then
-        npm ci --no-audit --no-fund
+        npm ci --ignore-scripts --no-audit --no-fund
     else
-        npm install --no-audit --no-fund
+        npm install --ignore-scripts --no-audit --no-fund
     fi
 fi
