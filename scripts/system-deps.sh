@@ -21,7 +21,11 @@ packages=()
 # fonts-liberation: Chromium's recommended fonts (also the stylesheet's metric fallback).
 [ -x /usr/bin/chromium ] || packages+=(chromium fonts-liberation)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
-command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+# Debian's npm; a Node.js without npm is Debian's nodejs (other builds bundle npm).
+if ! command -v npm >/dev/null 2>&1; then
+    command -v node >/dev/null 2>&1 || packages+=(nodejs)
+    packages+=(npm)
+fi
 
 if [ "${#packages[@]}" -gt 0 ]; then
     if ! command -v apt-get >/dev/null 2>&1; then
