@@ -207,7 +207,8 @@ def sample_urls(output: Path) -> list[str]:
         soup = parse(page)
         if soup.find("script", type="application/ld+json") or page.name == "404.html":
             urls.append(page.relative_to(output).as_posix())
-    return ["", *urls[:6]]
+    searches = [url for url in ("tim-kiem/", "en/search/") if (output / url / "index.html").is_file()]
+    return ["", *searches, *urls[:6]]
 
 
 @pytest.mark.browser
