@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bloc_search.fold import fold
 
 pytestmark = pytest.mark.browser
 
@@ -60,3 +61,14 @@ def test_search_page_explains_itself_without_javascript(browser, base_url, site_
         assert tab.text_content("#search-nojs").strip()
     finally:
         ctx.close()
+
+
+SAMPLES = ["Đồng chí", "ĐỒNG", "Nguyễn Trọng Nghĩa", "Ủy ban Quốc phòng", "thủ tướng", "café", "Dong", "Hồ Chí Minh"]
+
+
+def test_query_folding_in_the_browser_matches_the_index_folding(tab, base_url):
+    tab.goto(f"{base_url}/")
+    folded = tab.evaluate(
+        "samples => import('/theme/js/search.js').then(m => samples.map(m.fold))", SAMPLES
+    )
+    assert folded == [fold(s) for s in SAMPLES]
