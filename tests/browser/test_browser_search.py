@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bloc_search.fold import fold
+from browser_site import describe_violations, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -47,6 +48,8 @@ def test_results_are_per_language_and_announced(tab, base_url, site_pages):
     region = tab.locator("#search-status")
     assert region.get_attribute("role") == "status" or region.get_attribute("aria-live") == "polite"
     assert str(len(hrefs)) in status, status
+    violations = run_axe(tab)
+    assert not violations, f"search results:\n{describe_violations(violations)}"
     none_status, none_hrefs = run_search(tab, base_url, url, "zzqxqz")
     assert none_hrefs == [] and "zzqxqz" in none_status, none_status
 
