@@ -81,3 +81,16 @@ def test_served_html_is_not_changed(tmp_path):
 )
 def test_page_url(relative, url):
     assert page_url(Path(relative)) == url
+
+
+def test_indexed_copy_handles_nesting_scripts_and_omitted_end_tags():
+    page = ("<!DOCTYPE html><html lang='vi'><body><main>"
+            "<article data-pagefind-body><h1>Đầu</h1><article><p>Đoàn</p></article>"
+            "<script>const đ = 'Đồng';</script>"
+            "<span data-pagefind-filter='member'><b>Bộ Tư pháp</b><p>đ</span>"
+            "<p>Đoạn sau</p></article><p>Đoạn ngoài</p></main></body></html>")
+    copy = indexed_copy(page)
+    assert "<h1>Dau</h1><article><p>Doan</p></article>" in copy
+    assert "const đ = 'Đồng';" in copy
+    assert "<b>Bộ Tư pháp</b><p>đ</span>" in copy
+    assert "<p>Doan sau</p></article><p>Đoạn ngoài</p>" in copy
