@@ -75,3 +75,20 @@ def test_query_folding_in_the_browser_matches_the_index_folding(tab, base_url):
         "samples => import('/theme/js/search.js').then(m => samples.map(m.fold))", SAMPLES
     )
     assert folded == [fold(s) for s in SAMPLES]
+
+
+def test_year_filter_narrows_results_and_fits_a_phone(tab, base_url, site_pages):
+    url = search_page(site_pages, "vi")
+    tab.set_viewport_size({"width": 320, "height": 800})
+    tab.goto(f"{base_url}/{url}")
+    tab.wait_for_selector("#search[data-ready='true']", state="attached", timeout=15000)
+    if tab.locator("#search-filter-year").count() == 0:
+        pytest.skip("the item template emits no data-pagefind-filter=\"year:…\"")
+    years = tab.eval_on_selector_all("#search-filter-year option", "os => os.map(o => o.value).filter(Boolean)")
+    year = years[-1]
+    tab.select_option("#search-filter-year", year)
+    tab.wait_for_function(DONE, timeout=15000)
+    hrefs = tab.eval_on_selector_all("#search-results a", "links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and all(f"/{year}/" in href for href in hrefs), (year, hrefs)
+    assert f"year={year}" in tab.url
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 320

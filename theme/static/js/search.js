@@ -113,7 +113,7 @@ async function start(root) {
 
   if (filtersBox) {
     const available = await pagefind.filters();
-    const fieldset = element("fieldset", { class: "search-filters" });
+    const fieldset = element("div", { class: "search-filters" });
     for (const name of ["year", "member"]) {
       if (available[name] && Object.keys(available[name]).length) {
         fieldset.append(filterSelect(name, msg[name], available[name], msg.any, params.get(name)));
