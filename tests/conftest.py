@@ -42,7 +42,7 @@ def make_content(dest: Path, source: Path | None = SITE_FIXTURE) -> Path:
 
 def build(content: Path, output: Path, settings: str = "pelicanconf.py", env: dict | None = None) -> BuildResult:
     """Run `bloc build` as a user would, from the project root."""
-    command = [sys.executable, "-m", "bloc_cli", "build", "--settings", settings,
+    command = [sys.executable, "-m", "bloc_cli", "build", "--lang", "en", "--settings", settings,
                "--content", str(content), "--output", str(output), "--quiet"]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
     return BuildResult(done.returncode, done.stdout, done.stderr, output)

@@ -21,6 +21,8 @@ import zlib
 from contextlib import contextmanager
 from pathlib import Path
 
+from .i18n import _
+
 RENAME_EXCHANGE = 2  # renameat2 flag: swap two paths atomically (Linux)
 AT_FDCWD = -100
 
@@ -45,6 +47,7 @@ class _ErrorLog(logging.Handler):
 
 def run_build(args: argparse.Namespace) -> int:
     from bloc_content.diagnostics import ContentError
+    from bloc_content.messages import catalog
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -54,12 +57,14 @@ def run_build(args: argparse.Namespace) -> int:
         content = Path(args.content).resolve()
         override["PATH"] = str(content)
         override["BLOC_DATA_PATH"] = str(content / "data")
+        # Another site's content gets its own content cache, beside it, not the project's.
+        override["CACHE_PATH"] = str(content.parent / ".cache" / "pelican")
     settings = read_settings(args.settings, override=override)
     final = Path(args.output or settings["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     with _lock(final) as locked:
         if not locked:
-            print(f"error: another build of {final.name}/ is running; wait for it to finish and try again",
+            print(_("error: another build of {name}/ is running; wait for it to finish and try again", name=final.name),
                   file=sys.stderr)
             return 2
         _remove_stale(final)
@@ -74,25 +79,26 @@ def run_build(args: argparse.Namespace) -> int:
         try:
             Pelican(settings).run()
         except ContentError as exc:
-            print(exc.report(), file=sys.stderr)
-            return _fail(staging, final, f"{len([d for d in exc.diagnostics if d.severity == 'error'])} error(s)")
+            print(exc.report(catalog(getattr(args, "lang", None))), file=sys.stderr)
+            count = len([d for d in exc.diagnostics if d.severity == "error"])
+            return _fail(staging, final, _("{count} error(s)", count=count))
         except Exception as exc:  # a bug or a template error: say so plainly, keep the old site
             logging.getLogger(__name__).exception("the build stopped: %s", exc)
-            return _fail(staging, final, "the build stopped")
+            return _fail(staging, final, _("the build stopped"))
         finally:
             logging.getLogger().removeHandler(errors)
         if errors.messages:
-            return _fail(staging, final, f"{len(errors.messages)} error(s) logged")
+            return _fail(staging, final, _("{count} error(s) logged", count=len(errors.messages)))
         _swap(staging, final)
     if not args.quiet:
-        print(f"built {final.name}/")
+        print(_("built {name}/", name=final.name))
     return 0
 
 
 def _fail(staging: Path, final: Path, why: str) -> int:
     shutil.rmtree(staging, ignore_errors=True)
-    kept = "the previous site is unchanged" if final.exists() else "nothing was published"
-    print(f"build failed: {why}; {kept} ({final.name}/)", file=sys.stderr)
+    kept = _("the previous site is unchanged") if final.exists() else _("nothing was published")
+    print(_("build failed: {why}; {kept} ({name}/)", why=why, kept=kept, name=final.name), file=sys.stderr)
     return 1
 
 

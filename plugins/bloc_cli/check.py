@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bloc_content.corpus import load_corpus
 from bloc_content.diagnostics import Diagnostic
+from bloc_content.messages import catalog
 
 from .i18n import _
 from .review import review_markers
@@ -40,7 +41,7 @@ def run(args) -> int:
         print(json.dumps([d.as_dict() for d in problems], ensure_ascii=False, indent=2))
     else:
         for diagnostic in problems:
-            print(diagnostic.render())
+            print(diagnostic.render(catalog(args.lang)))
     if errors or warnings:
         print(_("{errors} error(s) and {warnings} warning(s) in {files} file(s).",
                 errors=errors, warnings=warnings, files=files), file=sys.stderr)

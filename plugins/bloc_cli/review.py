@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bloc_content.diagnostics import Diagnostic
+from bloc_content.diagnostics import Diagnostic, t
 
 CONFIRM = re.compile(r"#\s*cần xác nhận\s*:?\s*(.*)$", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"\b(CẦN VIẾT|CẦN DỊCH|TO WRITE|TO TRANSLATE)\b")
@@ -24,8 +24,8 @@ def review_markers(path: str, text: str, published: bool) -> list[Diagnostic]:
         if confirm:
             what = confirm.group(1).strip()
             problems.append(Diagnostic(
-                path, number, field, "not yet confirmed" + (f": {what}" if what else ""),
-                "check it against the original article, correct it, then delete the comment '# cần xác nhận'",
+                path, number, field, t("not yet confirmed: {what}", what=what) if what else t("not yet confirmed"),
+                t("check it against the original article, correct it, then delete the comment '# cần xác nhận'"),
                 severity))
             line = line[:confirm.start()]
         if line.lstrip().startswith("#"):
@@ -33,6 +33,6 @@ def review_markers(path: str, text: str, published: bool) -> list[Diagnostic]:
         placeholder = PLACEHOLDER.search(line)
         if placeholder:
             problems.append(Diagnostic(
-                path, number, field, f"placeholder '{placeholder.group(1)}' still to replace",
-                "write the real text in its place", severity))
+                path, number, field, t("placeholder '{text}' still to replace", text=placeholder.group(1)),
+                t("write the real text in its place"), severity))
     return problems

@@ -6,7 +6,7 @@ import multiprocessing
 import os
 from pathlib import Path, PurePosixPath
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, t
 from .model import TranslationFile
 from .pairing import Item, pair_items
 from .registries import Registry, load_registry
@@ -70,8 +70,8 @@ def missing_photos(item: ParsedItem, folder: Path) -> list[Diagnostic]:
         if not (folder / PurePosixPath(photo.file)).is_file():
             problems.append(Diagnostic(
                 item.path, item.line("photos", i, "file"), f"photos[{i}].file",
-                f"photo file missing: '{photo.file}'",
-                "put the photo next to index.vi.md with exactly this name, or correct the name"))
+                t("photo file missing: '{file}'", file=photo.file),
+                t("put the photo next to index.vi.md with exactly this name, or correct the name")))
     return problems
 
 

@@ -7,6 +7,49 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
+class Text(str):
+    """English text that remembers its template and values, so that it can be shown in
+    another language later: t("unknown organisation '{value}'", value="bo-tc")."""
+
+    template: str
+    values: dict
+
+    def __new__(cls, template: str, **values):
+        text = super().__new__(cls, template.format(**values) if values else template)
+        text.template = template
+        text.values = values
+        return text
+
+    def __reduce__(self):
+        return (_text, (self.template, self.values))
+
+
+def _text(template: str, values: dict) -> Text:
+    return Text(template, **values)
+
+
+t = Text  # the marker Babel extracts messages by (see plugins/bloc_content/babel.cfg)
+
+
+def N_(message: str) -> str:  # gettext's name for "mark now, translate later"
+    return message
+
+
+def translate(text, catalog) -> str:
+    """`text` in the catalogue's language; untranslated or plain text stays as it is."""
+    if catalog is None or not text:
+        return str(text)
+    template = getattr(text, "template", None)
+    if template is None:
+        return catalog.gettext(str(text))
+    values = {key: translate(value, catalog) if isinstance(value, Text) else value
+              for key, value in text.values.items()}
+    return catalog.gettext(template).format(**values)
+
+
+SEVERITIES = (N_("error"), N_("warning"))
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     path: str
@@ -16,11 +59,13 @@ class Diagnostic:
     hint: str = ""
     severity: str = "error"
 
-    def render(self) -> str:
+    def render(self, catalog=None) -> str:
+        """`path:line: error: field: message (hint)`, in the catalogue's language if given."""
         where = f"{self.path}:{self.line}" if self.line else self.path
         subject = f"{self.field}: " if self.field else ""
-        text = f"{where}: {self.severity}: {subject}{self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        severity = translate(self.severity, catalog)
+        text = f"{where}: {severity}: {subject}{translate(self.message, catalog)}"
+        return f"{text} ({translate(self.hint, catalog)})" if self.hint else text
 
     def as_dict(self) -> dict:
         return {
@@ -65,8 +110,8 @@ class ContentError(Exception):
         count = len([d for d in self.diagnostics if d.severity == "error"])
         super().__init__(f"{count} content error(s)")
 
-    def report(self) -> str:
-        return "\n".join(d.render() for d in self.diagnostics)
+    def report(self, catalog=None) -> str:
+        return "\n".join(d.render(catalog) for d in self.diagnostics)
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
@@ -74,7 +119,7 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     choices = list(choices)
     close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return t("did you mean '{choice}'?", choice=close[0])
     return ""
 
 
@@ -85,4 +130,4 @@ def choices_hint(value: str, choices: Iterable[str], limit: int = 12) -> str:
     if hint:
         return hint
     shown = ", ".join(choices[:limit]) + (", ..." if len(choices) > limit else "")
-    return f"expected one of: {shown}"
+    return t("expected one of: {choices}", choices=shown)

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, t
 
 try:  # the C loader is ~6x faster than the pure-Python one
     from yaml import CSafeLoader as _BaseLoader
@@ -58,16 +58,16 @@ class LoadResult:
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     """UTF-8 only (a BOM is dropped), CRLF/CR normalised, NFC normalised."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Diagnostic(path, 0, "", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                                 "split the item or move data out of it")]
+        return None, [Diagnostic(path, 0, "", t("file is {size:,} bytes; the limit is {limit:,}", size=len(raw), limit=MAX_FILE_BYTES),
+                                 t("split the item or move data out of it"))]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Diagnostic(path, line, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-                                 "save the file as UTF-8; other encodings such as Latin-1 or Windows-1258 are not accepted")]
+        return None, [Diagnostic(path, line, "", t("not valid UTF-8 (byte 0x{byte:02x})", byte=raw[exc.start]),
+                                 t("save the file as UTF-8; other encodings such as Latin-1 or Windows-1258 are not accepted"))]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text), []
 
@@ -75,15 +75,15 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
 def split(text: str, path: str) -> tuple[str, str, int] | Diagnostic:
     """Return (yaml_text, body, body_line) or a diagnostic when there is no front matter."""
     if not text.strip():
-        return Diagnostic(path, 1, "", "file is empty", "an item starts with front matter between two '---' lines")
+        return Diagnostic(path, 1, "", t("file is empty"), t("an item starts with front matter between two '---' lines"))
     lines = text.split("\n")
     if lines[0].strip() != FENCE:
-        return Diagnostic(path, 1, "", "no front matter: the first line must be '---'",
-                          "start the file with '---', the YAML fields, then '---'")
+        return Diagnostic(path, 1, "", t("no front matter: the first line must be '---'"),
+                          t("start the file with '---', the YAML fields, then '---'"))
     for index in range(1, len(lines)):
         if lines[index].rstrip() == FENCE:
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
-    return Diagnostic(path, 1, "", "front matter is not closed", "add a line '---' after the last YAML field")
+    return Diagnostic(path, 1, "", t("front matter is not closed"), t("add a line '---' after the last YAML field"))
 
 
 def load(raw: bytes, path: str) -> LoadResult:
@@ -117,7 +117,7 @@ def parse_yaml(yaml_text: str, path: str, first_line: int = 1) -> tuple[Any, dic
         lines: dict[Loc, int] = {}
         walked = _walk(node, (), lines, path, offset, 0)
         problems.extend(walked)
-        if any(not p.message.startswith("duplicate key") for p in walked):
+        if any(not getattr(p.message, "template", "").startswith("duplicate key") for p in walked):
             return None, {}, problems
         # Duplicate keys are reported, and the rest of the file is still validated.
         data = loader.construct_document(node)
@@ -126,15 +126,18 @@ def parse_yaml(yaml_text: str, path: str, first_line: int = 1) -> tuple[Any, dic
         # where the author has to look; YAML notices the problem only further down.
         mark = exc.context_mark or exc.problem_mark
         line = (mark.line + 1 + offset) if mark else first_line
-        message = (exc.problem or str(exc)).strip()
+        problem = (exc.problem or str(exc)).strip()
         if exc.context and exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
-            message += f" ({exc.context} that starts here; noticed on line {exc.problem_mark.line + 1 + offset})"
-        return None, {}, [Diagnostic(path, line, "", f"invalid YAML: {message}",
-                                     "check indentation, colons and quotes on this line and the one above")]
+            message = t("invalid YAML: {problem} ({context} that starts here; noticed on line {line})",
+                        problem=problem, context=exc.context, line=exc.problem_mark.line + 1 + offset)
+        else:
+            message = t("invalid YAML: {problem}", problem=problem)
+        return None, {}, [Diagnostic(path, line, "", message,
+                                     t("check indentation, colons and quotes on this line and the one above"))]
     except yaml.YAMLError as exc:
-        return None, {}, [Diagnostic(path, first_line, "", f"invalid YAML: {exc}")]
+        return None, {}, [Diagnostic(path, first_line, "", t("invalid YAML: {problem}", problem=str(exc)))]
     except RecursionError:
-        return None, {}, [Diagnostic(path, first_line, "", "front matter is nested too deeply")]
+        return None, {}, [Diagnostic(path, first_line, "", t("front matter is nested too deeply"))]
     finally:
         loader.dispose()
     return data, lines, problems
@@ -146,17 +149,17 @@ def _scan_events(yaml_text: str, path: str, offset: int) -> list[Diagnostic]:
         for event in yaml.parse(yaml_text, Loader=_BaseLoader):
             line = event.start_mark.line + 1 + offset
             if isinstance(event, yaml.AliasEvent):
-                problems.append(Diagnostic(path, line, "", f"YAML alias '*{event.anchor}' is not allowed",
-                                           "write the value out in full"))
+                problems.append(Diagnostic(path, line, "", t("YAML alias '*{name}' is not allowed", name=event.anchor),
+                                           t("write the value out in full")))
             elif getattr(event, "anchor", None):
-                problems.append(Diagnostic(path, line, "", f"YAML anchor '&{event.anchor}' is not allowed",
-                                           "write the value out in full"))
+                problems.append(Diagnostic(path, line, "", t("YAML anchor '&{name}' is not allowed", name=event.anchor),
+                                           t("write the value out in full")))
             tag = getattr(event, "tag", None)
             implicit = getattr(event, "implicit", True)
             explicit = tag is not None and (implicit is False or implicit == (False, False))
             if explicit:
-                problems.append(Diagnostic(path, line, "", f"YAML tag '{tag}' is not allowed",
-                                           "remove the tag; write plain values (quote text if needed)"))
+                problems.append(Diagnostic(path, line, "", t("YAML tag '{tag}' is not allowed", tag=tag),
+                                           t("remove the tag; write plain values (quote text if needed)")))
     except yaml.YAMLError:
         return []  # the full parse reports syntax errors with their position
     return problems
@@ -166,7 +169,7 @@ def _walk(node, loc: Loc, lines: dict[Loc, int], path: str, offset: int, depth: 
     """Record each value's line; reject duplicate keys and excessive nesting."""
     if depth > MAX_DEPTH:
         return [Diagnostic(path, node.start_mark.line + 1 + offset, _dotted(loc),
-                           f"nested more than {MAX_DEPTH} levels deep")]
+                           t("nested more than {depth} levels deep", depth=MAX_DEPTH))]
     problems: list[Diagnostic] = []
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
@@ -175,8 +178,8 @@ def _walk(node, loc: Loc, lines: dict[Loc, int], path: str, offset: int, depth: 
             line = key_node.start_mark.line + 1 + offset
             if key in seen:
                 problems.append(Diagnostic(path, line, _dotted((*loc, key)),
-                                           f"duplicate key '{key}' (first given on line {seen[key]})",
-                                           "keep one of the two"))
+                                           t("duplicate key '{key}' (first given on line {line})", key=key, line=seen[key]),
+                                           t("keep one of the two")))
                 continue
             seen[key] = line
             lines[(*loc, key)] = line

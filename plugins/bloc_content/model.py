@@ -24,6 +24,8 @@ from pydantic import (
     model_validator,
 )
 
+from .diagnostics import N_
+
 LANGS = ("vi", "en")
 VIETNAM_OFFSET = dt.timedelta(hours=7)
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -41,10 +43,10 @@ Year = Annotated[int, Field(ge=1990, le=2100)]
 
 def _clean_text(value: str) -> str:
     if _CONTROL.search(value):
-        raise ValueError("contains a control or bidirectional-override character")
+        raise ValueError(N_("contains a control or bidirectional-override character"))
     value = " ".join(value.split())
     if not value:
-        raise ValueError("is empty")
+        raise ValueError(N_("is empty"))
     return value
 
 
@@ -54,18 +56,18 @@ ShortText = Annotated[str, Field(max_length=300), AfterValidator(_clean_text)]
 
 def _vietnam_time(value: Any) -> Any:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        raise ValueError("needs a time and the +07:00 offset, e.g. 2021-01-15T09:00:00+07:00")
+        raise ValueError(N_("needs a time and the +07:00 offset, e.g. 2021-01-15T09:00:00+07:00"))
     if isinstance(value, str):
         # A quoted value: only ISO 8601 is accepted (never 07/09/2024-style dates).
         try:
             value = dt.datetime.fromisoformat(value)
         except ValueError:
-            raise ValueError("is not an ISO 8601 date-time, e.g. 2021-01-15T09:00:00+07:00") from None
+            raise ValueError(N_("is not an ISO 8601 date-time, e.g. 2021-01-15T09:00:00+07:00")) from None
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
-            raise ValueError("has no UTC offset; write it in Vietnam time, e.g. 2021-01-15T09:00:00+07:00")
+            raise ValueError(N_("has no UTC offset; write it in Vietnam time, e.g. 2021-01-15T09:00:00+07:00"))
         if value.utcoffset() != VIETNAM_OFFSET:
-            raise ValueError("must be in Vietnam time (+07:00)")
+            raise ValueError(N_("must be in Vietnam time (+07:00)"))
         return value.astimezone(dt.timezone(VIETNAM_OFFSET))
     return value
 
@@ -99,7 +101,7 @@ class PartialDate(BaseModel):
     @classmethod
     def _parse(cls, value: Any) -> Any:
         if isinstance(value, dt.datetime):
-            raise ValueError("is a date-time; give a date: YYYY-MM-DD, YYYY-MM or YYYY")
+            raise ValueError(N_("is a date-time; give a date: YYYY-MM-DD, YYYY-MM or YYYY"))
         if isinstance(value, dt.date):
             return {"year": value.year, "month": value.month, "day": value.day}
         if isinstance(value, int):
@@ -107,12 +109,12 @@ class PartialDate(BaseModel):
         if isinstance(value, str):
             match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
             if not match:
-                raise ValueError("is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+                raise ValueError(N_("is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"))
             year, month, day = (int(g) if g else None for g in match.groups())
             try:
                 dt.date(year, month or 1, day or 1)
-            except ValueError as exc:
-                raise ValueError(f"is not a real date ({exc})") from None
+            except ValueError:
+                raise ValueError(N_("is not a real date")) from None
             return {"year": year, "month": month, "day": day}
         return value
 
@@ -205,7 +207,7 @@ class ItemFile(Strict):
     @model_validator(mode="after")
     def _updated_after_published(self) -> ItemFile:
         if self.updated and self.updated < self.published:
-            raise ValueError("updated is earlier than published")
+            raise ValueError(N_("updated is earlier than published"))
         return self
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, t
 from .frontmatter import dotted
 from .model import PHOTO_WORD_FIELDS, WORD_FIELDS, ItemFile
 from .registries import Registry
@@ -51,8 +51,8 @@ def pair_items(parsed: list[ParsedItem], registry: Registry,
         if lang in by_lang:
             first = by_lang[lang]
             problems.append(Diagnostic(item.path, item.line("translation_key"), "translation_key",
-                                       f"'{item.model.translation_key}' is already used by the {lang} file {first.path}",
-                                       "each item has one file per language; give this item its own translation_key"))
+                                       t("'{key}' is already used by the {lang} file {path}", key=item.model.translation_key, lang=lang, path=first.path),
+                                       t("each item has one file per language; give this item its own translation_key")))
             continue
         by_lang[lang] = item
     items = []
@@ -98,42 +98,43 @@ def compare(original: ParsedItem, translation: ParsedItem) -> list[Diagnostic]:
         if expected != value:
             problems.append(Diagnostic(
                 translation.path, translation.line(*loc), dotted(loc),
-                f"contradicts the original: {original.path}:{original.line(*loc)} says {_show(expected)}, this file says {_show(value)}",
-                "facts are stated once, in the original; delete this line or make it agree"))
+                t("contradicts the original: {where} says {expected}, this file says {value}",
+                  where=f"{original.path}:{original.line(*loc)}", expected=_show(expected), value=_show(value)),
+                t("facts are stated once, in the original; delete this line or make it agree")))
     problems.extend(_missing_words(original, translation))
     return problems
 
 
 def _missing_words(original: ParsedItem, translation: ParsedItem) -> list[Diagnostic]:
     problems = []
-    o, t = original.model, translation.model
-    lang = t.lang
-    if o.event and o.event.place and not (t.event and t.event.place):
+    o, tr = original.model, translation.model
+    lang = tr.lang
+    if o.event and o.event.place and not (tr.event and tr.event.place):
         problems.append(Diagnostic(translation.path, translation.line("event"), "event.place",
-                                   f"the original names the place; this {lang} file must too", "add event: place: ..."))
-    if o.covenant and o.covenant.motto and not (t.covenant and t.covenant.motto):
+                                   t("the original names the place; this {lang} file must too", lang=lang), t("add event: place: ...")))
+    if o.covenant and o.covenant.motto and not (tr.covenant and tr.covenant.motto):
         problems.append(Diagnostic(translation.path, translation.line("covenant"), "covenant.motto",
-                                   f"the original gives the covenant motto; this {lang} file must give it in its language",
-                                   "add covenant: motto: ..."))
-    by_file = {p.file: (i, p) for i, p in enumerate(t.photos or [])}
+                                   t("the original gives the covenant motto; this {lang} file must give it in its language", lang=lang),
+                                   t("add covenant: motto: ...")))
+    by_file = {p.file: (i, p) for i, p in enumerate(tr.photos or [])}
     for photo in o.photos:
         if photo.decorative:
             continue
         if photo.file not in by_file:
             problems.append(Diagnostic(translation.path, translation.line("photos"), "photos",
-                                       f"photo '{photo.file}' has no alt text in this {lang} file",
-                                       f"add - file: {photo.file} with alt: (and caption: if the original has one)"))
+                                       t("photo '{file}' has no alt text in this {lang} file", file=photo.file, lang=lang),
+                                       t("add - file: {file} with alt: (and caption: if the original has one)", file=photo.file)))
             continue
         i, local = by_file[photo.file]
         if photo.caption and not local.caption:
             problems.append(Diagnostic(translation.path, translation.line("photos", i), f"photos[{i}].caption",
-                                       f"the original has a caption for '{photo.file}'; this file must too"))
+                                       t("the original has a caption for '{file}'; this file must too", file=photo.file)))
     known = {p.file for p in o.photos}
     for file, (i, _) in by_file.items():
         if file not in known:
             problems.append(Diagnostic(translation.path, translation.line("photos", i, "file"), f"photos[{i}].file",
-                                       f"'{file}' is not a photo of the original {original.path}",
-                                       "photos are declared in the original; check the file name"))
+                                       t("'{file}' is not a photo of the original {path}", file=file, path=original.path),
+                                       t("photos are declared in the original; check the file name")))
     return problems
 
 
@@ -173,7 +174,7 @@ def _get(data: Any, loc: tuple) -> Any:
 
 def _show(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return t("nothing")
     if isinstance(value, list):
         return "[" + ", ".join(_show(v) for v in value) + "]"
     if isinstance(value, dict):

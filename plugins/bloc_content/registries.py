@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
 
-from .diagnostics import Diagnostic, choices_hint
+from .diagnostics import N_, Diagnostic, choices_hint, t
 from .frontmatter import parse_yaml
 from .model import Id, Slug, Year
 from .schema_errors import pydantic_diagnostics
@@ -120,9 +120,9 @@ class YearFact(_Entry):
     @model_validator(mode="after")
     def _verified_needs_source(self) -> YearFact:
         if self.status == "verified" and not self.sources:
-            raise ValueError("a verified fact needs at least one source link")
+            raise ValueError(N_("a verified fact needs at least one source link"))
         if self.status == "unknown" and (self.org or self.vi or self.en):
-            raise ValueError("an unknown fact must not carry a value; mark it verified with sources, or remove the value")
+            raise ValueError(N_("an unknown fact must not carry a value; mark it verified with sources, or remove the value"))
         return self
 
 
@@ -200,7 +200,7 @@ def load_registry(data_dir: Path, display_root: Path | None = None) -> tuple[Reg
         shown = _display(path, display_root)
         registry.paths[name] = shown
         if not path.is_file():
-            problems.append(Diagnostic(shown, 0, "", "registry file is missing"))
+            problems.append(Diagnostic(shown, 0, "", t("registry file is missing")))
             continue
         data, lines, errs = parse_yaml(path.read_text(encoding="utf-8"), shown)
         problems.extend(errs)
@@ -235,13 +235,13 @@ def _check_bloc(registry: Registry, shown: str) -> list[Diagnostic]:
         for org in [*registry.bloc.members, registry.bloc.organised_by]:
             hint = registry.unknown("organisations", org)
             if hint:
-                problems.append(Diagnostic(shown, 0, "bloc.members", f"unknown organisation '{org}'", hint))
+                problems.append(Diagnostic(shown, 0, "bloc.members", t("unknown organisation '{value}'", value=org), hint))
         for year, record in registry.years.items():
             for role in ("head", "deputy"):
                 fact = getattr(record, role)
                 if fact.org and fact.org not in registry.members:
                     problems.append(Diagnostic(shown, 0, f"years[{year}].{role}.org",
-                                               f"'{fact.org}' is not a member of the bloc",
+                                               t("'{value}' is not a member of the bloc", value=fact.org),
                                                choices_hint(fact.org, registry.members)))
     return problems
 

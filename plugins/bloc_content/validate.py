@@ -10,12 +10,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic, choices_hint
+from .diagnostics import Diagnostic, choices_hint, t
 from .frontmatter import FrontMatter, dotted, load
 from .model import ItemFile, TranslationFile
 from .registries import Registry
 from .schema_errors import pydantic_diagnostics
 
+ORGANISATION = t("organisation")
 _LANG_SUFFIX = re.compile(r"\.(vi|en)\.md$")
 
 
@@ -46,7 +47,7 @@ def parse_item(raw: bytes, path: str, registry: Registry | None, as_original: bo
     problems = list(result.diagnostics)
     data = front.data
     if not isinstance(data, dict):
-        problems.append(Diagnostic(path, 2, "", "front matter must be field: value lines"))
+        problems.append(Diagnostic(path, 2, "", t("front matter must be field: value lines")))
         return ParsedItem(path, front, None, problems)
     lang = data.get("lang")
     if as_original is None:
@@ -93,8 +94,8 @@ def check_file_name(model: ItemFile, front: FrontMatter, path: str) -> list[Diag
     match = _LANG_SUFFIX.search(path)
     if match and match.group(1) != model.lang:
         return [Diagnostic(path, front.line_of(("lang",)), "lang",
-                           f"'{model.lang}' does not match the file name (*.{match.group(1)}.md)",
-                           f"set lang: {match.group(1)} or rename the file")]
+                           t("'{lang}' does not match the file name (*.{suffix}.md)", lang=model.lang, suffix=match.group(1)),
+                           t("set lang: {suffix} or rename the file", suffix=match.group(1)))]
     return []
 
 
@@ -107,44 +108,44 @@ def check_references(model: ItemFile, front: FrontMatter, path: str, registry: R
             return
         hint = registry.unknown(kind, value)
         if hint:
-            problems.append(Diagnostic(path, front.line_of(loc), _field(loc), f"unknown {what} '{value}'", hint))
+            problems.append(Diagnostic(path, front.line_of(loc), _field(loc), t("unknown {what} '{value}'", what=what, value=value), hint))
 
     def member(value: str, *loc) -> None:
         if value in registry.members:
             return
         if value in registry.organisations:
             problems.append(Diagnostic(path, front.line_of(loc), _field(loc),
-                                       f"'{value}' is not a member of the bloc", choices_hint(value, registry.members)))
+                                       t("'{value}' is not a member of the bloc", value=value), choices_hint(value, registry.members)))
         else:
-            need("organisations", value, *loc, what="organisation")
+            need("organisations", value, *loc, what=ORGANISATION)
 
     event = model.event
     if event is not None:
         for i, kind in enumerate(event.kinds or []):
-            need("event_kinds", kind, "event", "kinds", i, what="event kind")
-        need("organisations", event.host, "event", "host", what="organisation")
+            need("event_kinds", kind, "event", "kinds", i, what=t("event kind"))
+        need("organisations", event.host, "event", "host", what=ORGANISATION)
         people_list = [(("chair",), event.chair)] if event.chair else []
         people_list += [(("attendees", i), p) for i, p in enumerate(event.attendees or [])]
         for loc, person in people_list:
-            need("organisations", person.org, "event", *loc, "org", what="organisation")
-            need("organisations", person.unit, "event", *loc, "unit", what="organisation")
+            need("organisations", person.org, "event", *loc, "org", what=ORGANISATION)
+            need("organisations", person.unit, "event", *loc, "unit", what=ORGANISATION)
             for j, position in enumerate(person.positions):
-                need("positions", position, "event", *loc, "positions", j, what="position")
+                need("positions", position, "event", *loc, "positions", j, what=t("position"))
         if isinstance(event.members_present, list):
             for i, org in enumerate(event.members_present):
                 member(org, "event", "members_present", i)
     for i, award in enumerate(model.awards or []):
-        need("awards", award.award, "awards", i, "award", what="award")
-        need("organisations", award.recipient, "awards", i, "recipient", what="organisation")
+        need("awards", award.award, "awards", i, "award", what=t("award"))
+        need("organisations", award.recipient, "awards", i, "recipient", what=ORGANISATION)
         if award.proposed_by not in (None, "bloc"):
-            need("organisations", award.proposed_by, "awards", i, "proposed_by", what="organisation")
+            need("organisations", award.proposed_by, "awards", i, "proposed_by", what=ORGANISATION)
     if model.elections is not None:
         member(model.elections.head, "elections", "head")
         member(model.elections.deputy, "elections", "deputy")
         if model.elections.head == model.elections.deputy:
             problems.append(Diagnostic(path, front.line_of(("elections", "deputy")), "elections.deputy",
-                                       f"'{model.elections.deputy}' cannot be both head and deputy",
-                                       "the head and the deputy are two different members"))
+                                       t("'{value}' cannot be both head and deputy", value=model.elections.deputy),
+                                       t("the head and the deputy are two different members")))
     covenant = model.covenant
     if covenant is not None and isinstance(covenant.signatories, list):
         for i, org in enumerate(covenant.signatories):
@@ -159,17 +160,17 @@ def check_photo_words(photo, index: int, front: FrontMatter, path: str) -> list[
     loc = ("photos", index, "file")
     if not safe_relative(photo.file):
         problems.append(Diagnostic(path, front.line_of(loc), _field(loc),
-                                   f"'{photo.file}' must be a path inside the item's folder",
-                                   "write the file name of a photo placed next to the item, e.g. 'ky-ket.jpg'"))
+                                   t("'{file}' must be a path inside the item's folder", file=photo.file),
+                                   t("write the file name of a photo placed next to the item, e.g. 'ky-ket.jpg'")))
     if photo.decorative:
         return problems
     alt_loc = ("photos", index, "alt")
     if not photo.alt:
         problems.append(Diagnostic(path, front.line_of(("photos", index)), _field(alt_loc),
-                                   "alt text is required", "describe what the photo shows, or set decorative: true"))
+                                   t("alt text is required"), t("describe what the photo shows, or set decorative: true")))
     elif _stem(photo.alt) == _stem(PurePosixPath(photo.file).name):
         problems.append(Diagnostic(path, front.line_of(alt_loc), _field(alt_loc),
-                                   "alt text repeats the file name", "describe what the photo shows"))
+                                   t("alt text repeats the file name"), t("describe what the photo shows")))
     return problems
 
 

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_site import CHROMIUM, CHROMIUM_ARGS, ROOT, SitePages, find_pages
+
+from .browser_site import CHROMIUM, CHROMIUM_ARGS, ROOT, SitePages, find_pages
 
 ARTIFACTS = ROOT / "test-artifacts"
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from browser_site import KINDS, LANGS, describe_violations, html_files, run_axe, run_vnu, site_urls
+
+from .browser_site import KINDS, LANGS, describe_violations, html_files, run_axe, run_vnu, site_urls
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from browser_site import LANGS
+
+from .browser_site import LANGS
 
 pytestmark = pytest.mark.browser
 

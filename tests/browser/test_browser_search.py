@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from bloc_search.fold import fold
-from browser_site import describe_violations, run_axe
+
+from .browser_site import describe_violations, run_axe
 
 pytestmark = pytest.mark.browser
 

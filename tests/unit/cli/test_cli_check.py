@@ -45,7 +45,7 @@ def test_missing_photo_file_is_an_error_and_present_one_is_not(site, bloc):
     edit(site, SEED_VI.replace("vi.md", "en.md"), "covenant:\n",
          "photos:\n  - file: ky-ket.jpg\n    alt: Leaders sign the covenant\ncovenant:\n")
     line = line_of(site, SEED_VI, "file: ky-ket.jpg")
-    code, out, _ = bloc("check")
+    code, out, _ = bloc("check", "--lang", "en")
     assert code == 1
     assert out == (f"{SEED_VI}:{line}: error: photos[0].file: photo file missing: 'ky-ket.jpg' "
                    "(put the photo next to index.vi.md with exactly this name, or correct the name)\n")
@@ -65,12 +65,12 @@ def test_json_format_lists_diagnostics(site, bloc):
 def test_unconfirmed_marks_warn_in_drafts_and_fail_when_published(site, bloc):
     edit(site, SEED_VI, "byline: TG-PV", "byline: TG-PV  # cần xác nhận: tác giả")
     line = line_of(site, SEED_VI, "# cần xác nhận")
-    code, out, _ = bloc("check")
+    code, out, _ = bloc("check", "--lang", "en")
     assert code == 1
     assert out == (f"{SEED_VI}:{line}: error: byline: not yet confirmed: tác giả (check it against the original "
                    "article, correct it, then delete the comment '# cần xác nhận')\n")
     edit(site, SEED_VI, "date_precision: month", "date_precision: month\nstatus: draft")
-    code, out, _ = bloc("check")
+    code, out, _ = bloc("check", "--lang", "en")
     assert code == 0
     assert ": warning: byline: not yet confirmed" in out
 

@@ -41,7 +41,7 @@ def test_publishing_a_scaffold_unedited_fails(site, bloc):
     for name in ("index.vi.md", "index.en.md"):
         path = site / "content" / "news" / "2024" / SLUG / name
         path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: published"), encoding="utf-8")
-    code, out, _ = bloc("check")
+    code, out, _ = bloc("check", "--lang", "en")
     assert code == 1
     assert ": error: summary: placeholder 'CẦN VIẾT' still to replace" in out
 

@@ -1,5 +1,6 @@
 from bloc_indexes.consistency import check_all
-from index_items import front
+
+from .index_items import front
 
 JAN_2021 = "2021-01-20T09:00:00+07:00"
 

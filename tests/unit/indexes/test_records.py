@@ -1,5 +1,6 @@
 from bloc_indexes.records import award_records, current_year, member_histories, year_summaries
-from index_items import front
+
+from .index_items import front
 
 SEED = "tong-ket-2020-ky-giao-uoc-2021"
 SOURCE_2021 = ("https://baovephapluat.vn/kiem-sat-24h/ban-tin-kiem-sat/"

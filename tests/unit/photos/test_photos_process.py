@@ -9,7 +9,9 @@ import zlib
 import pytest
 from bloc_photos import pipeline, process
 from bloc_photos.settings import PhotoSettings
-from photo_images import (
+from PIL import Image
+
+from .photo_images import (
     QUADRANTS,
     SRGB_BLUE,
     SRGB_GREEN,
@@ -21,7 +23,6 @@ from photo_images import (
     oriented_jpeg,
     quadrants,
 )
-from PIL import Image
 
 
 def _run_one(path, settings, tmp_path, focal=None):
