@@ -35,6 +35,13 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         measured.append(run_size(size, args.work, args.repeat, args.seed, args.photos))
         print(f"[n={size}] ratios: {measured[-1]['ratios']}", flush=True)
+        # Written after every size, so that a long run stopped early keeps what it measured.
+        write_results(args, argv, measured, time.time() - started)
+    print((args.out / "RESULTS.md").read_text(encoding="utf-8"))
+    return 0
+
+
+def write_results(args: argparse.Namespace, argv: list[str], measured: list[dict], seconds: float) -> None:
     growth = report.across_sizes(measured)
     results = {
         "args": " ".join(argv) or "(defaults)",
@@ -45,12 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": measured,
         "across_sizes": growth,
         "verdicts": report.verdicts(measured, growth),
-        "wall_seconds": round(time.time() - started, 1),
+        "wall_seconds": round(seconds, 1),
     }
     args.out.mkdir(parents=True, exist_ok=True)
     report.write(results, args.out / "results.json", args.out / "RESULTS.md")
-    print((args.out / "RESULTS.md").read_text(encoding="utf-8"))
-    return 0
 
 
 if __name__ == "__main__":

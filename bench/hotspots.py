@@ -45,10 +45,11 @@ def _where(func: tuple) -> str:
     return f"`{name}` ({path}:{line})" if line else f"`{name}`"
 
 
-def table(stats: pstats.Stats, key: str, top: int) -> str:
+def table(stats: pstats.Stats, key: str, top: int, only: str = "") -> str:
+    """The `top` functions by `key`; `only` keeps functions whose file path contains it."""
     total = stats.total_tt or 1.0
     index = 2 if key == "tottime" else 3  # (calls, primitive calls, tottime, cumtime, callers)
-    rows = sorted(((f, v) for f, v in stats.stats.items() if f[2] not in _WRAPPERS),
+    rows = sorted(((f, v) for f, v in stats.stats.items() if f[2] not in _WRAPPERS and only in f[0]),
                   key=lambda kv: kv[1][index], reverse=True)[:top]
     lines = [f"| function | calls | {key} s | % of run |", "|---|---|---|---|"]
     for func, (_, calls, tt, ct, _) in rows:
@@ -66,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     stats = profile(args.size, args.work)
     print(f"Profile of one cold build at {args.size} items ({stats.total_tt:.1f} s under cProfile)\n")
     print("Own time (tottime):\n\n" + table(stats, "tottime", args.top) + "\n")
-    print("Cumulative time (cumtime):\n\n" + table(stats, "cumtime", args.top))
+    print("Cumulative time (cumtime):\n\n" + table(stats, "cumtime", args.top) + "\n")
+    print("Our plugins, cumulative:\n\n" + table(stats, "cumtime", args.top, only=f"{runners.ROOT}/plugins/"))
     return 0
 
 
