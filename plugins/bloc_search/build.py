@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,4 +67,12 @@ def remove_default_ui(bundle: Path) -> None:
 
 def build_index(root: Path, bundle_dir: str = "pagefind", config: dict | None = None) -> SearchReport:
     """Index every page of `root` that has `data-pagefind-body`; write `root/bundle_dir`."""
-    return asyncio.run(_index(root, bundle_dir, config or {}))
+    coroutine = _index(root, bundle_dir, config or {})
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    # Called from code that already runs an event loop in this thread (a dev server, the
+    # sync Playwright API in tests): run Pagefind's client in a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
