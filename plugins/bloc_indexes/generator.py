@@ -5,7 +5,7 @@ facts and the registry (records.py); nothing here is typed by hand."""
 from __future__ import annotations
 
 from bloc_content import glue as content
-from bloc_content.diagnostics import Diagnostic, choices_hint
+from bloc_content.diagnostics import Diagnostic, choices_hint, t
 from bloc_content.urls import save_as, url_for
 from pelican.generators import Generator
 
@@ -65,13 +65,16 @@ class IndexesGenerator(Generator):
         planned = [(save_as(a.url), a.bloc.path) for versions in self.by_key.values() for a in versions.values()]
         registry = content.registry()
         for lang in self._langs():
-            planned += [(save_as(self._url(kind, lang)), f"the {kind} page ({lang})")
-                        for kind in ("home", "years", "members")]
+            names = {"home": t("the home page ({lang})", lang=lang), "years": t("the years page ({lang})", lang=lang),
+                     "members": t("the members page ({lang})", lang=lang)}
+            planned += [(save_as(self._url(kind, lang)), name) for kind, name in names.items()]
             for year in self.years:
-                planned += [(save_as(p.url), f"the {year} page ({lang})") for p in self._pages(lang, year)]
+                planned += [(save_as(p.url), t("the {year} page ({lang})", year=year, lang=lang))
+                            for p in self._pages(lang, year)]
             for org in self.members:
                 slug = registry.organisations[org].slug(lang)
-                planned.append((save_as(self._url("member", lang, slug=slug)), f"the page of '{org}' ({lang})"))
+                planned.append((save_as(self._url("member", lang, slug=slug)),
+                                t("the page of '{org}' ({lang})", org=org, lang=lang)))
         return planned
 
     def generate_output(self, writer):
@@ -104,6 +107,9 @@ class IndexesGenerator(Generator):
                         items=self._articles(lang)[: self.settings["BLOC_HOME_ITEMS"]],
                         current=years.get(current) if current else None,
                         years=list(reversed(years.values())))
+            # The search page: bloc_search indexes the site and theme/static/js/search.js runs it.
+            self._write(writer, "search", lang, self._url("search", lang),
+                        {o: self._url("search", o) for o in self._other(lang)})
 
     def _other(self, lang: str) -> list[str]:
         return [o for o in self._langs() if o != lang]
@@ -116,7 +122,7 @@ class IndexesGenerator(Generator):
 
 def unknown_settings(settings) -> list[Diagnostic]:
     """A misspelt BLOC_INDEX_ setting would be silently ignored: report it."""
-    return [Diagnostic("pelicanconf.py", 0, name, "unknown setting of bloc_indexes",
+    return [Diagnostic("pelicanconf.py", 0, name, t("unknown setting of bloc_indexes"),
                        choices_hint(name, DEFAULTS)) for name in sorted(settings)
             if name.startswith("BLOC_INDEX_") and name not in DEFAULTS]
 
