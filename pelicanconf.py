@@ -91,13 +91,19 @@ AUTHOR_FEED_RSS = None
 # Markdown: no attr_list (it turns `{: onclick=...}` into attributes), no raw-HTML tricks.
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.tables": {},
+        "markdown.extensions.tables": {"use_align_attribute": True},  # no inline styles (CSP)
         "markdown.extensions.footnotes": {},
         "markdown.extensions.abbr": {},
         "markdown.extensions.def_list": {},
         "markdown.extensions.sane_lists": {},
     },
     "output_format": "html",
+}
+
+# What Markdown writes in its own words, per language.
+BLOC_MARKDOWN_BY_LANG = {
+    "vi": {"markdown.extensions.footnotes": {"BACKLINK_TITLE": "Quay lại chỗ chú thích %d trong bài"}},
+    "en": {"markdown.extensions.footnotes": {"BACKLINK_TITLE": "Back to footnote %d in the text"}},
 }
 
 # Templates autoescape: only sanitised HTML is marked safe.

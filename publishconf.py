@@ -23,3 +23,7 @@ BLOC_SEO_FEEDS = True
 # The Google News sitemap lists items of the two days before the build. Set
 # SOURCE_DATE_EPOCH (seconds) in the publishing build to the build time; without it the
 # window ends at the newest item, so the same content always gives the same file.
+
+# GitHub Pages cannot send HTTP headers: the Content-Security-Policy also goes into a
+# <meta> tag in every page (the _headers file still serves hosts that read it).
+BLOC_SAFETY_META_CSP = True

@@ -8,7 +8,6 @@ from typing import ClassVar
 
 from bloc_safety.sanitize import sanitize_html
 from markdown import Markdown
-from markupsafe import Markup
 from pelican.readers import MarkdownReader
 
 from .slugs import slugify
@@ -32,8 +31,15 @@ class BlocReader(MarkdownReader):
 
     def __init__(self, settings):
         super().__init__(settings)
-        # one Markdown instance per reader, reset per file (Pelican builds one per file)
-        self._markdown = Markdown(**settings["MARKDOWN"])
+        # One Markdown instance per language, reset per file (Pelican builds one per file).
+        # Words that Markdown writes itself (the footnote back-link title) follow the page.
+        self._markdown = {}
+        for lang, overrides in settings.get("BLOC_MARKDOWN_BY_LANG", {}).items():
+            config = {**settings["MARKDOWN"]}
+            config["extension_configs"] = {name: {**options, **overrides.get(name, {})}
+                                           for name, options in settings["MARKDOWN"]["extension_configs"].items()}
+            self._markdown[lang] = Markdown(**config)
+        self._default_markdown = Markdown(**settings["MARKDOWN"])
 
     def read(self, source_path):
         raw = Path(source_path).read_bytes()
@@ -41,9 +47,10 @@ class BlocReader(MarkdownReader):
         if not parsed.ok:
             return "", _invalid_metadata(parsed, raw)
         model = parsed.model
-        self._markdown.reset()
+        markdown = self._markdown.get(model.lang, self._default_markdown)
+        markdown.reset()
         # Content is untrusted: the rendered body goes through the HTML allowlist.
-        body = sanitize_html(self._markdown.convert(parsed.front.body))
+        body = sanitize_html(markdown.convert(parsed.front.body))
         metadata = {
             "title": model.title,
             "slug": model.slug or slugify(model.title),
@@ -51,7 +58,7 @@ class BlocReader(MarkdownReader):
             "translation_key": model.translation_key,
             "date": model.published,
             "status": model.status,
-            "summary": Markup.escape(model.summary),
+            "summary": model.summary,  # plain text: the templates escape it
             "bloc": parsed,
             "content_hash": hashlib.sha256(raw).hexdigest(),
         }
