@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -51,6 +52,7 @@ async def _index(root: Path, bundle_dir: str, config: dict) -> SearchReport:
             await index.add_html_file(content=copy, url=page_url(path.relative_to(root)))
             pages += 1
     remove_default_ui(bundle)
+    sort_entry(bundle)
     return SearchReport(pages=pages, skipped=skipped, bundle=bundle)
 
 
@@ -63,6 +65,17 @@ def remove_default_ui(bundle: Path) -> None:
     for pattern in DEFAULT_UI:
         for path in bundle.glob(pattern):
             path.unlink()
+
+
+def sort_entry(bundle: Path) -> None:
+    """Pagefind lists the languages in its entry file in no fixed order: sort them, so that
+    two builds of the same content are byte-identical."""
+    entry = bundle / "pagefind-entry.json"
+    if entry.is_file():
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        if isinstance(data.get("languages"), dict):
+            data["languages"] = dict(sorted(data["languages"].items()))
+        entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def build_index(root: Path, bundle_dir: str = "pagefind", config: dict | None = None) -> SearchReport:
