@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from bloc_content.diagnostics import Diagnostic
+from bloc_content.diagnostics import Diagnostic, t
 from bloc_content.frontmatter import dotted
 from bloc_content.pairing import Item
 from bloc_content.registries import Registry
@@ -26,6 +26,8 @@ from bloc_content.registries import Registry
 from .records import ROLES, event_year
 
 RegistryWhere = Callable[[int, str], str]  # (year, head|deputy|motto) -> 'path:line'
+
+ROLE_NAMES = {"head": t("head"), "deputy": t("deputy")}
 
 
 def check_all(items: list[Item], registry: Registry, registry_where: RegistryWhere | None = None) -> list[Diagnostic]:
@@ -52,8 +54,9 @@ def leadership_per_year(items: list[Item]) -> list[Diagnostic]:
             if seen[0] != org:
                 problems.append(Diagnostic(
                     item.original.path, item.original.line("elections", role), f"elections.{role}",
-                    f"the {elections.year} {role} is '{org}' here but '{seen[0]}' in {_at(seen[1], 'elections', role)}",
-                    "the bloc has one head and one deputy a year: correct one of the two items"))
+                    t("the {year} {role} is '{org}' here but '{other}' in {where}", year=elections.year,
+                      role=ROLE_NAMES[role], org=org, other=seen[0], where=_at(seen[1], "elections", role)),
+                    t("the bloc has one head and one deputy a year: correct one of the two items")))
     return problems
 
 
@@ -69,9 +72,10 @@ def against_registry(items: list[Item], registry: Registry, where: RegistryWhere
                 if fact.status == "verified" and fact.org != org:
                     problems.append(Diagnostic(
                         item.original.path, item.original.line("elections", role), f"elections.{role}",
-                        f"the {model.elections.year} {role} is '{org}' here but '{fact.org}' (verified) in "
-                        f"{where(model.elections.year, role)}",
-                        "correct the item, or the registry if its sources say otherwise"))
+                        t("the {year} {role} is '{org}' here but '{other}' (verified) in {where}",
+                          year=model.elections.year, role=ROLE_NAMES[role], org=org, other=fact.org,
+                          where=where(model.elections.year, role)),
+                        t("correct the item, or the registry if its sources say otherwise")))
         covenant = model.covenant
         if covenant is not None and covenant.motto and covenant.year in registry.years:
             motto = registry.years[covenant.year].motto
@@ -79,8 +83,9 @@ def against_registry(items: list[Item], registry: Registry, where: RegistryWhere
             if motto.status == "verified" and expected and _words(expected) != _words(covenant.motto):
                 problems.append(Diagnostic(
                     item.original.path, item.original.line("covenant", "motto"), "covenant.motto",
-                    f"the {covenant.year} motto differs from the verified one in {where(covenant.year, 'motto')}: "
-                    f"'{expected}'", "correct the item, or the registry if its sources say otherwise"))
+                    t("the {year} motto differs from the verified one in {where}: '{expected}'",
+                      year=covenant.year, where=where(covenant.year, "motto"), expected=expected),
+                    t("correct the item, or the registry if its sources say otherwise")))
     return problems
 
 
@@ -120,18 +125,21 @@ def award_order(items: list[Item]) -> list[Diagnostic]:
                     later = other.original.model.event.date if other.original.model.event else _span(other)[0]
                     problems.append(Diagnostic(
                         item.original.path, item.original.line("awards", i, "status"), f"awards[{i}].status",
-                        f"'{award.award}' for '{award.recipient}' ({award.year}) is conferred here ({date}) before "
-                        f"it was proposed ({later}) in {_at(other, 'awards', j)}",
-                        "a conferral follows its proposal: check the event dates and the award's year"))
+                        t("'{award}' for '{recipient}' ({year}) is conferred here ({date}) before "
+                          "it was proposed ({later}) in {where}", award=award.award, recipient=award.recipient,
+                          year=award.year, date=str(date), later=str(later), where=_at(other, "awards", j)),
+                        t("a conferral follows its proposal: check the event dates and the award's year")))
     return problems
 
 
 def _out_of(item: Item, year: int, value: int, low: int | None, high: int, loc: tuple, what: str) -> list[Diagnostic]:
     if (low is None or value >= low) and value <= high:
         return []
-    expected = f"expected {low}-{high}" if low is not None else f"expected {high} or earlier"
+    expected = (t("expected {low}-{high}", low=low, high=high) if low is not None
+                else t("expected {high} or earlier", high=high))
     return [Diagnostic(item.original.path, item.original.line(*loc), dotted(loc),
-                       f"{what} {value} is out of range for an event in {year}", expected)]
+                       t("{what} {value} is out of range for an event in {year}", what=what, value=value, year=year),
+                       expected)]
 
 
 def year_bounds(items: list[Item]) -> list[Diagnostic]:
@@ -141,13 +149,13 @@ def year_bounds(items: list[Item]) -> list[Diagnostic]:
         year = event_year(item)
         if model.elections is not None:
             problems += _out_of(item, year, model.elections.year, year - 1, year + 1, ("elections", "year"),
-                                "the election year")
+                                t("the election year"))
         if model.covenant is not None:
             problems += _out_of(item, year, model.covenant.year, year - 1, year + 1, ("covenant", "year"),
-                                "the covenant year")
+                                t("the covenant year"))
         if model.event is not None and model.event.about_year is not None:
             problems += _out_of(item, year, model.event.about_year, None, year, ("event", "about_year"),
-                                "the year under review")
+                                t("the year under review"))
         for i, award in enumerate(model.awards):
-            problems += _out_of(item, year, award.year, None, year, ("awards", i, "year"), "the award's year")
+            problems += _out_of(item, year, award.year, None, year, ("awards", i, "year"), t("the award's year"))
     return problems

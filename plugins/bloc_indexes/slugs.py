@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bloc_content.diagnostics import Diagnostic
+from bloc_content.diagnostics import Diagnostic, t
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,9 @@ def resolve_slugs(claims: list[SlugClaim], limit: int = 100) -> tuple[dict[str, 
             taken[url] = claim
         elif claim.fixed:
             problems.append(Diagnostic(claim.path, claim.line, "slug",
-                                       f"the URL '{url}' is also the URL of {other.path}:{other.line}",
-                                       "give one of the two items another slug"))
+                                       t("the URL '{url}' is also the URL of {where}", url=url,
+                                         where=f"{other.path}:{other.line}"),
+                                       t("give one of the two items another slug")))
         else:
             moved.append(claim)
     changed: dict[str, str] = {}
@@ -49,14 +50,15 @@ def resolve_slugs(claims: list[SlugClaim], limit: int = 100) -> tuple[dict[str, 
                 changed[claim.path] = candidate
                 problems.append(Diagnostic(
                     claim.path, claim.line, "slug",
-                    f"the slug '{claim.slug}' is also the slug of {other.path}:{other.line}; "
-                    f"this item is published as '{candidate}'",
-                    "give the item its own slug to choose its URL", severity="warning"))
+                    t("the slug '{slug}' is also the slug of {where}; this item is published as '{candidate}'",
+                      slug=claim.slug, where=f"{other.path}:{other.line}", candidate=candidate),
+                    t("give the item its own slug to choose its URL"), severity="warning"))
                 break
         else:
             problems.append(Diagnostic(claim.path, claim.line, "slug",
-                                       f"the slug '{claim.slug}' is used by more than {limit} items",
-                                       "give the item its own slug"))
+                                       t("the slug '{slug}' is used by more than {limit} items",
+                                         slug=claim.slug, limit=limit),
+                                       t("give the item its own slug")))
     return changed, problems
 
 
@@ -66,7 +68,8 @@ def find_collisions(outputs: list[tuple[str, str]]) -> list[Diagnostic]:
     problems = []
     for path, what in outputs:
         if path in seen and seen[path] != what:
-            problems.append(Diagnostic(what, 0, "", f"would be written to '{path}', which is also the page of {seen[path]}",
-                                       "change a slug or a URL pattern in BLOC_URLS"))
+            problems.append(Diagnostic(what, 0, "", t("would be written to '{path}', which is also the page of {other}",
+                                                      path=path, other=seen[path]),
+                                       t("change a slug or a URL pattern in BLOC_URLS")))
         seen.setdefault(path, what)
     return problems

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from bloc_content import glue as content
-from bloc_content.diagnostics import Diagnostic, did_you_mean
+from bloc_content.diagnostics import Diagnostic, did_you_mean, t
 
 from . import pipeline
 from .errors import PhotoError
@@ -80,8 +80,8 @@ def _unknown_marker(article, name: str, files: list[str]) -> Diagnostic:
     front = article.bloc.front
     match = re.search(r"\[\[photo:\s*" + re.escape(name), front.body)
     line = front.body_line + front.body[: match.start()].count("\n") if match else front.body_line
-    return Diagnostic(article.bloc.path, line, "body", f"[[photo:{name}]] names no photo of this item",
-                      did_you_mean(name, files) or "declare it under photos: in the front matter first")
+    return Diagnostic(article.bloc.path, line, "body", t("[[photo:{name}]] names no photo of this item", name=name),
+                      did_you_mean(name, files) or t("declare it under photos: in the front matter first"))
 
 
 def connect(signals) -> None:

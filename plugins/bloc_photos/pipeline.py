@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bloc_content.diagnostics import t
+
 from . import cache, process
 from .errors import PhotoError
 from .settings import PhotoSettings
@@ -75,8 +77,9 @@ def _encode_job(source: str, key: str, settings: PhotoSettings, cache_dir: str,
     except PhotoError as exc:
         return exc
     except Exception as exc:  # any other decoder failure is still a bad image, not a crash
-        return PhotoError(f"the image could not be processed ({type(exc).__name__}: {exc})",
-                          "open it in an image editor and export it again as JPEG")
+        return PhotoError(t("the image could not be processed ({error}: {detail})",
+                            error=type(exc).__name__, detail=str(exc)),
+                          t("open it in an image editor and export it again as JPEG"))
 
 
 def job_key(data: bytes, settings: PhotoSettings, focal: tuple[float, float] | None) -> str:
@@ -91,7 +94,8 @@ def run(jobs: list[Job], settings: PhotoSettings, cache_dir: Path, workers: int 
         try:
             data = outcome.job.source.read_bytes()
         except OSError as exc:
-            outcome.error = PhotoError(f"cannot read the file ({exc.strerror})", "check the file's permissions")
+            outcome.error = PhotoError(t("cannot read the file ({reason})", reason=exc.strerror),
+                                       t("check the file's permissions"))
             continue
         outcome.key = job_key(data, settings, outcome.job.focal)
         outcome.manifest = cache.lookup(cache_dir, outcome.key)
@@ -134,8 +138,8 @@ def _result(future) -> dict | PhotoError:
     try:
         return future.result()
     except Exception as exc:  # a worker killed by the decoder (e.g. out of memory)
-        return PhotoError(f"the image crashed the decoder ({type(exc).__name__})",
-                          "open it in an image editor and export it again as JPEG")
+        return PhotoError(t("the image crashed the decoder ({error})", error=type(exc).__name__),
+                          t("open it in an image editor and export it again as JPEG"))
 
 
 def _count(tasks, results, started: float, last: float):

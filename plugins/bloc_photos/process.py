@@ -15,6 +15,7 @@ import io
 import math
 import warnings
 
+from bloc_content.diagnostics import t
 from PIL import Image, ImageCms, UnidentifiedImageError
 
 from .errors import PhotoError
@@ -35,8 +36,8 @@ def open_image(data: bytes, max_pixels: int) -> Image.Image:
     """Open (header only) with our pixel limit checked before any decoding."""
     head = data[:1024].lstrip()
     if head.startswith((b"<svg", b"<?xml")) or b"<svg" in head:
-        raise PhotoError("the file is an SVG; vector files are never inlined or published as photos",
-                         "export it as a JPEG or PNG")
+        raise PhotoError(t("the file is an SVG; vector files are never inlined or published as photos"),
+                         t("export it as a JPEG or PNG"))
     try:
         with warnings.catch_warnings():
             # Pillow's own bomb guard stays on: its warning becomes an error too.
@@ -45,14 +46,14 @@ def open_image(data: bytes, max_pixels: int) -> Image.Image:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _too_large(None, max_pixels) from None
     except UnidentifiedImageError:
-        raise PhotoError("not an image Pillow can read (unknown or unsupported format)",
-                         "export the photo as JPEG (or PNG)") from None
+        raise PhotoError(t("not an image Pillow can read (unknown or unsupported format)"),
+                         t("export the photo as JPEG (or PNG)")) from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise _corrupt(exc) from None
     if img.format not in ACCEPTED:
         fmt = img.format
         img.close()
-        raise PhotoError(f"unsupported image format {fmt}", "export the photo as JPEG (or PNG)")
+        raise PhotoError(t("unsupported image format {format}", format=fmt), t("export the photo as JPEG (or PNG)"))
     if img.width * img.height > max_pixels:
         size = img.size
         img.close()
@@ -61,13 +62,14 @@ def open_image(data: bytes, max_pixels: int) -> Image.Image:
 
 
 def _too_large(size: tuple[int, int] | None, max_pixels: int) -> PhotoError:
-    limit = f"{max_pixels / 1e6:.3g} megapixels"
+    limit = t("{count} megapixels", count=f"{max_pixels / 1e6:.3g}")
     if size is None:
-        what = "the image is too large to decode safely"
+        what = t("the image is too large to decode safely")
     else:
-        what = f"the image is {size[0]}x{size[1]} ({size[0] * size[1] / 1e6:.3g} megapixels)"
-    return PhotoError(f"{what}; the limit is {limit} (BLOC_PHOTOS_MAX_PIXELS)",
-                      "resize the photo (6000 pixels on the long side is plenty) and export it again")
+        what = t("the image is {width}x{height} ({megapixels} megapixels)", width=size[0], height=size[1],
+                 megapixels=f"{size[0] * size[1] / 1e6:.3g}")
+    return PhotoError(t("{what}; the limit is {limit} (BLOC_PHOTOS_MAX_PIXELS)", what=what, limit=limit),
+                      t("resize the photo (6000 pixels on the long side is plenty) and export it again"))
 
 
 def orientation(img: Image.Image) -> int:
@@ -98,8 +100,8 @@ def load(img: Image.Image) -> Image.Image:
 
 
 def _corrupt(exc: Exception) -> PhotoError:
-    return PhotoError(f"the image is truncated or corrupt ({exc})",
-                      "copy the original file from the camera or phone again")
+    return PhotoError(t("the image is truncated or corrupt ({error})", error=str(exc)),
+                      t("copy the original file from the camera or phone again"))
 
 
 def to_srgb(img: Image.Image) -> Image.Image:

@@ -9,7 +9,7 @@ from itertools import chain
 from pathlib import Path
 
 from bloc_content import glue as content
-from bloc_content.diagnostics import Diagnostic
+from bloc_content.diagnostics import Diagnostic, t
 
 from . import freshness, sitemaps
 from .head import Site, build_head, is_original
@@ -103,14 +103,22 @@ def articles_finalized(generator) -> None:
         if stale is None:
             continue
         article.outdated = stale
-        since = f" (updated {stale.changed.date().isoformat()})" if stale.changed else ""
+        if stale.changed:
+            message = t("the original {path} changed after this translation (updated {date}): "
+                        "it was translated from {recorded}, the original is now {current}",
+                        path=original.path, date=stale.changed.date().isoformat(),
+                        recorded=stale.recorded, current=stale.current)
+            hint = t("update the translation, then set translated_from: {{hash: {current}, date: <today>}}",
+                     current=stale.current)
+        else:
+            message = t("the original {path} changed after this translation: "
+                        "it was translated from {recorded}, the original is now {current}",
+                        path=original.path, recorded=stale.recorded, current=stale.current)
+            hint = t("update the translation, then set translated_from: {{hash: {current}, date: <today>}}; "
+                     "give the original an `updated:` date so readers see when it changed", current=stale.current)
         content.report([Diagnostic(
             article.bloc.path, article.bloc.front.line_of(("translated_from", "hash")), "translated_from.hash",
-            f"the original {original.path} changed after this translation{since}: "
-            f"it was translated from {stale.recorded}, the original is now {stale.current}",
-            f"update the translation, then set translated_from: {{hash: {stale.current}, date: <today>}}"
-            + ("" if stale.changed else "; give the original an `updated:` date so readers see when it changed"),
-            severity="warning")])
+            message, hint, severity="warning")])
 
 
 def get_generators(pelican):
