@@ -40,10 +40,13 @@ def make_content(dest: Path, source: Path | None = SITE_FIXTURE) -> Path:
     return dest
 
 
-def build(content: Path, output: Path, settings: str = "pelicanconf.py", env: dict | None = None) -> BuildResult:
+def build(content: Path, output: Path, settings: str = "pelicanconf.py", env: dict | None = None,
+          cache: Path | None = None) -> BuildResult:
     """Run `bloc build` as a user would, from the project root."""
     command = [sys.executable, "-m", "bloc_cli", "build", "--lang", "en", "--settings", settings,
                "--content", str(content), "--output", str(output), "--quiet"]
+    # each test site keeps its own content cache, beside its content unless told otherwise
+    command += ["--cache", str(cache or content.parent / ".cache" / "pelican")]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
     return BuildResult(done.returncode, done.stdout, done.stderr, output)
 

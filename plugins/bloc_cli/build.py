@@ -31,6 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--settings", default="pelicanconf.py", help="settings file (publishconf.py for production)")
     parser.add_argument("--content", help="content folder to build instead of the one in the settings")
     parser.add_argument("--output", help="output folder instead of the one in the settings")
+    parser.add_argument("--cache", help="folder for Pelican's content cache instead of the one in the settings")
     parser.add_argument("--quiet", action="store_true", help="only print problems")
 
 
@@ -57,8 +58,8 @@ def run_build(args: argparse.Namespace) -> int:
         content = Path(args.content).resolve()
         override["PATH"] = str(content)
         override["BLOC_DATA_PATH"] = str(content / "data")
-        # Another site's content gets its own content cache, beside it, not the project's.
-        override["CACHE_PATH"] = str(content.parent / ".cache" / "pelican")
+    if args.cache:
+        override["CACHE_PATH"] = str(Path(args.cache).resolve())
     settings = read_settings(args.settings, override=override)
     final = Path(args.output or settings["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)

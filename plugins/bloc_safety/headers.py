@@ -14,7 +14,9 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+import lxml.html
+from lxml import etree
 
 # Script types a browser executes; anything else (JSON-LD, templates) is a data block.
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript",
@@ -54,50 +56,35 @@ def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii") + "'"
 
 
-class _Scanner(HTMLParser):
-    def __init__(self, where: str):
-        super().__init__(convert_charrefs=True)
-        self.where = where
-        self.found = InlineCode()
-        self._inline: str | None = None  # 'script' or 'style' while inside an inline one
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.problems.append(f"{self.where}: inline event handler {name}= on <{tag}>; "
-                                           "move it to a script file")
-            elif name == "style" and value:
-                self.found.style_attributes.add(csp_hash(value))
-            elif name in ("href", "src", "action", "formaction") and value and \
-                    re.sub(r"[\x00-\x20]", "", value).lower().startswith("javascript:"):
-                self.found.problems.append(f"{self.where}: javascript: URL in {name}= on <{tag}>")
-        if tag == "script" and "src" not in values:
-            kind = (values.get("type") or "").strip().lower()
-            self._inline = "script" if kind in EXECUTABLE_TYPES else None
-        elif tag == "style":
-            self._inline = "style"
-        self._text = []
-
-    def handle_data(self, data):
-        if self._inline:
-            self._text.append(data)
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style") and self._inline == tag:
-            text = "".join(self._text)
-            (self.found.scripts if tag == "script" else self.found.styles).add(csp_hash(text))
-        if tag in ("script", "style"):
-            self._inline = None
+_URL_ATTRIBUTES = ("href", "src", "action", "formaction")
+# Only what can run or style inline is looked at: XPath (in C) picks it out of each page.
+_FIND = etree.XPath(
+    "//@*[starts-with(name(), 'on') or name() = 'style' or name() = 'href' or name() = 'src'"
+    " or name() = 'action' or name() = 'formaction'] | //script[not(@src)] | //style"
+)
 
 
 def scan_html(html: str, where: str = "") -> InlineCode:
     """Inline scripts, styles and style attributes of one page, as CSP hash sources."""
-    scanner = _Scanner(where)
-    scanner.feed(html)
-    scanner.close()
-    return scanner.found
+    found = InlineCode()
+    if not html.strip():
+        return found
+    document = lxml.html.document_fromstring(html)
+    for node in _FIND(document):
+        if isinstance(node, str):  # an attribute value (lxml's "smart string")
+            name, tag = node.attrname, node.getparent().tag
+            if name.startswith("on"):
+                found.problems.append(f"{where}: inline event handler {name}= on <{tag}>; move it to a script file")
+            elif name == "style":
+                if node:
+                    found.style_attributes.add(csp_hash(node))
+            elif re.sub(r"[\x00-\x20]", "", node).lower().startswith("javascript:"):
+                found.problems.append(f"{where}: javascript: URL in {name}= on <{tag}>")
+        elif node.tag == "style":
+            found.styles.add(csp_hash(node.text or ""))
+        elif (node.get("type") or "").strip().lower() in EXECUTABLE_TYPES:
+            found.scripts.add(csp_hash(node.text or ""))
+    return found
 
 
 def content_security_policy(inline: InlineCode, settings: HeaderSettings) -> dict[str, list[str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import subprocess
@@ -13,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .indexcopy import indexed_copy
+from .stable import stabilise
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def _index(root: Path, bundle_dir: str, config: dict) -> SearchReport:
         if done.returncode != 0:
             raise RuntimeError(f"Pagefind failed: {done.stderr.strip() or done.stdout.strip()}")
     remove_default_ui(bundle)
-    sort_entry(bundle)
+    stabilise(bundle)
     return SearchReport(pages=pages, skipped=skipped, bundle=bundle)
 
 
@@ -77,17 +77,6 @@ def remove_default_ui(bundle: Path) -> None:
     for pattern in DEFAULT_UI:
         for path in bundle.glob(pattern):
             path.unlink()
-
-
-def sort_entry(bundle: Path) -> None:
-    """Pagefind lists the languages in its entry file in no fixed order: sort them, so that
-    two builds of the same content are byte-identical."""
-    entry = bundle / "pagefind-entry.json"
-    if entry.is_file():
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        if isinstance(data.get("languages"), dict):
-            data["languages"] = dict(sorted(data["languages"].items()))
-        entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def build_index(root: Path, bundle_dir: str = "pagefind", config: dict | None = None) -> SearchReport:
