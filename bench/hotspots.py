@@ -27,7 +27,7 @@ def profile(size: int, work: Path, seed: int = 0) -> pstats.Stats:
     command = runners.ours(ws)
     if isinstance(command, str):
         raise SystemExit(f"cannot profile: {command}")
-    wipe(ws.ours_output, ws.ours_cache)
+    wipe(ws.ours_output, ws.ours_cache, ws.root / ".cache")
     out = ws.root / "build.prof"
     done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), *command], cwd=runners.ROOT)
     if done.returncode != 0:

@@ -78,7 +78,9 @@ def verdicts(sizes: list[dict], growth: dict) -> dict:
         if value is None:
             out[name] = {"meaning": meaning, "target": limit, "value": None, "verdict": "not measured"}
             continue
-        verdict = "met" if value <= limit else f"missed by {value / limit - 1:.0%} ({value:g} > {limit:g})"
+        over = value / limit
+        verdict = ("met" if over <= 1 else f"missed by {over - 1:.0%} ({value:g} > {limit:g})" if over < 2
+                   else f"missed: {over:.1f}× the limit ({value:g} > {limit:g})")
         out[name] = {"meaning": meaning, "target": limit, "value": value, "verdict": verdict,
                      "at_size": growth.get("per_page_sizes") if name == "per_page_growth" else largest["size"]}
     return out

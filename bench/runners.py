@@ -103,8 +103,9 @@ def ours(ws: Workspace) -> list[str] | str:
     settings = str(bench_settings(ws))
     help_text = bloc_help("build")
     if help_text is not None and "--content" in help_text:
-        return [str(BIN / "bloc"), "build", "--quiet", "--settings", settings,
-                "--content", str(ws.content), "--output", str(ws.ours_output)]
+        command = [str(BIN / "bloc"), "build", "--quiet", "--settings", settings,
+                   "--content", str(ws.content), "--output", str(ws.ours_output)]
+        return [*command, "--cache", str(ws.ours_cache)] if "--cache" in help_text else command
     # Until `bloc build --content` works: Pelican with our settings and plugins.
     return [str(BIN / "pelican"), str(ws.content), "-o", str(ws.ours_output), "-s", settings]
 

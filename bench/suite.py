@@ -48,7 +48,8 @@ def run_size(size: int, work: Path, repeat: int, seed: int = 0, photos: bool = F
 def _before(phase: str, ws: runners.Workspace, round_: int) -> None:
     """Set the scene: a cold build has no output and no cache; an edit changes one file."""
     if phase == "cold":
-        wipe(ws.ours_output, ws.ours_cache)
+        # Plugins may keep caches next to the content (.cache/): a cold build has none.
+        wipe(ws.ours_output, ws.ours_cache, ws.root / ".cache")
     elif phase == "edit":
         edit_one(ws.content, ws.items, round_)
     elif phase == "plain":
