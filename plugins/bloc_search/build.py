@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import reuse
 from .indexcopy import indexed_copy
 from .stable import stabilise
 
@@ -40,32 +41,44 @@ def html_files(root: Path, bundle_dir: str) -> Iterable[Path]:
             yield path
 
 
-def _index(root: Path, bundle_dir: str, config: dict) -> SearchReport:
-    """Write the folded copies into a scratch folder, then run Pagefind once over it: one
-    process over files is much faster than feeding pages one by one through its API."""
-    pages = skipped = 0
+def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None) -> SearchReport:
+    """Fold every page in memory; reuse the stored bundle when the copies are unchanged,
+    else write them into a scratch folder and run Pagefind once over it (one process over
+    files is much faster than feeding pages one by one through its API)."""
+    skipped = 0
     bundle = root / bundle_dir
+    copies: list[tuple[str, str]] = []
+    for path in html_files(root, bundle_dir):
+        copy = indexed_copy(path.read_text(encoding="utf-8"))
+        if copy is None:
+            skipped += 1
+            continue
+        copies.append((path.relative_to(root).as_posix(), copy))
+    options: list[str] = []
+    for option, value in sorted(config.items()):
+        options += [f"--{option.replace('_', '-')}", str(value)]
+    key = reuse.bundle_key(copies, options)
+    if not reuse.restore(cache, key, bundle):
+        _run_pagefind(copies, bundle, options)
+        reuse.store(cache, key, bundle)
+    return SearchReport(pages=len(copies), skipped=skipped, bundle=bundle)
+
+
+def _run_pagefind(copies: list[tuple[str, str]], bundle: Path, options: list[str]) -> None:
     with tempfile.TemporaryDirectory(prefix="bloc-search-") as scratch:
-        for path in html_files(root, bundle_dir):
-            copy = indexed_copy(path.read_text(encoding="utf-8"))
-            if copy is None:
-                skipped += 1
-                continue
-            target = Path(scratch) / path.relative_to(root)
+        for relative, copy in copies:
+            target = Path(scratch) / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(copy, encoding="utf-8")
-            pages += 1
         if bundle.exists():
             shutil.rmtree(bundle)
-        command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(bundle), "--silent"]
-        for option, value in sorted(config.items()):
-            command += [f"--{option.replace('_', '-')}", str(value)]
+        command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(bundle), "--silent",
+                   *options]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:
             raise RuntimeError(f"Pagefind failed: {done.stderr.strip() or done.stdout.strip()}")
     remove_default_ui(bundle)
     stabilise(bundle)
-    return SearchReport(pages=pages, skipped=skipped, bundle=bundle)
 
 
 # Pagefind's own search interfaces; theme/static/js/search.js uses only pagefind.js.
@@ -79,6 +92,8 @@ def remove_default_ui(bundle: Path) -> None:
             path.unlink()
 
 
-def build_index(root: Path, bundle_dir: str = "pagefind", config: dict | None = None) -> SearchReport:
-    """Index every page of `root` that has `data-pagefind-body`; write `root/bundle_dir`."""
-    return _index(root, bundle_dir, config or {})
+def build_index(root: Path, bundle_dir: str = "pagefind", config: dict | None = None,
+                cache: Path | None = None) -> SearchReport:
+    """Index every page of `root` that has `data-pagefind-body`; write `root/bundle_dir`.
+    With a `cache` folder, an unchanged site reuses the bundle stored there."""
+    return _index(root, bundle_dir, config or {}, cache)

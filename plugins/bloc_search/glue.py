@@ -37,6 +37,7 @@ def finalized(pelican) -> None:
         root,
         settings.get("BLOC_SEARCH_BUNDLE_DIR", DEFAULTS["BLOC_SEARCH_BUNDLE_DIR"]),
         settings.get("BLOC_SEARCH_PAGEFIND", {}),
+        Path(settings["CACHE_PATH"]) / "bloc_search" if settings.get("CACHE_CONTENT") else None,
     )
     log.info("bloc_search: indexed %d pages (%d without a search body) into %s",
              report.pages, report.skipped, report.bundle)

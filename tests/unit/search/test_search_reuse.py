@@ -1,0 +1,61 @@
+"""The stored search bundle: reused while the folded pages are unchanged, rebuilt otherwise."""
+
+from __future__ import annotations
+
+from bloc_search import reuse
+from bloc_search.build import build_index
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _page(root, body):
+    path = root / "tin-tuc" / "a" / "index.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"<!DOCTYPE html><html lang='vi'><head><title>t</title></head>"
+                    f"<body><article data-pagefind-body><h1>{body}</h1></article></body></html>", encoding="utf-8")
+
+
+def test_the_key_follows_paths_texts_and_options():
+    key = reuse.bundle_key([("a.html", "x")], [])
+    assert key == reuse.bundle_key([("a.html", "x")], [])
+    assert key != reuse.bundle_key([("b.html", "x")], [])
+    assert key != reuse.bundle_key([("a.html", "y")], [])
+    assert key != reuse.bundle_key([("a.html", "x")], ["--exclude-selectors", "nav"])
+
+
+def test_store_then_restore_gives_the_same_files(tmp_path):
+    bundle = tmp_path / "bundle"
+    (bundle / "fragment").mkdir(parents=True)
+    (bundle / "pagefind.js").write_text("js")
+    (bundle / "fragment" / "vi_1.pf_fragment").write_bytes(b"\x1f\x8b data")
+    reuse.store(tmp_path / "cache", "k1", bundle)
+    restored = tmp_path / "out" / "pagefind"
+    assert reuse.restore(tmp_path / "cache", "k1", restored)
+    assert _files(restored) == _files(bundle)
+    assert not reuse.restore(tmp_path / "cache", "other", tmp_path / "none")
+    assert not reuse.restore(None, "k1", tmp_path / "none")
+
+
+def test_only_the_latest_bundles_are_kept(tmp_path):
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "pagefind.js").write_text("js")
+    for key in ("k1", "k2", "k3"):
+        reuse.store(tmp_path / "cache", key, bundle)
+    assert len(list((tmp_path / "cache").glob("pagefind-*.tar.gz"))) == reuse.KEEP
+
+
+def test_an_unchanged_site_reuses_the_bundle_and_a_changed_one_does_not(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _page(site, "Đồng chí")
+    build_index(site, cache=cache)
+    first = _files(site / "pagefind")
+    (site / "pagefind" / "pagefind.js").write_text("changed by hand")
+    build_index(site, cache=cache)
+    assert _files(site / "pagefind") == first  # restored from the cache, not left as it was
+    _page(site, "Giao ước")
+    build_index(site, cache=cache)
+    assert _files(site / "pagefind") != first
+    assert len(list(cache.glob("pagefind-*.tar.gz"))) == 2
