@@ -87,6 +87,10 @@ def on_articles_finalized(generator) -> None:
         for lang, file in entry.files.items():
             by_path[file.path] = (entry, lang)
     _state["items"] = paired
+    for article in chain(generator.articles, generator.translations):
+        # Slugs are final now (bloc_indexes made them unique): keep each URL instead of
+        # letting Pelican format it again on each of the thousands of reads that follow.
+        article.override_url = article.url
     for article in every:
         found = by_path.get(article.bloc.path)
         if not found:

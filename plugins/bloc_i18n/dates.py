@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
@@ -10,7 +11,11 @@ from babel.numbers import format_decimal
 
 def human_date(value: dt.date | dt.datetime, lang: str, precision: str = "day") -> str:
     """'1 tháng 1, 2021' / 'January 1, 2021'; 'tháng 1 năm 2021' / 'January 2021' for month precision."""
-    day = value.date() if isinstance(value, dt.datetime) else value
+    return _human_day(value.date() if isinstance(value, dt.datetime) else value, lang, precision)
+
+
+@lru_cache(maxsize=8192)  # Babel's formatting is slow and a site repeats its dates across pages
+def _human_day(day: dt.date, lang: str, precision: str) -> str:
     if precision == "month":
         return format_skeleton("yMMMM", day, locale=lang)
     if precision == "year":
