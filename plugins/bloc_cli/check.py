@@ -11,7 +11,6 @@ from bloc_content.diagnostics import Diagnostic
 from bloc_content.messages import catalog
 
 from .i18n import _
-from .review import review_markers
 
 
 def collect(root: Path) -> tuple[list[Diagnostic], int] | None:
@@ -20,10 +19,6 @@ def collect(root: Path) -> tuple[list[Diagnostic], int] | None:
     if not data_dir.is_dir():
         return None
     _items, parsed, problems = load_corpus(content_dir, data_dir, root)
-    for item in parsed:
-        status = item.model.status if item.model else (item.front.data.get("status") if item.front and isinstance(item.front.data, dict) else None)
-        text = (root / item.path).read_text(encoding="utf-8", errors="replace")
-        problems.extend(review_markers(item.path, text, published=status != "draft"))
     return sorted(set(problems)), len(parsed)
 
 

@@ -38,6 +38,7 @@ class FrontMatter:
     body: str
     body_line: int  # 1-based line where the body starts
     fence_line: int = 1
+    text: str = ""  # the whole file, decoded and normalised
 
     def line_of(self, loc: Loc) -> int:
         """The line of the longest known prefix of `loc` (the fence line if none)."""
@@ -98,7 +99,7 @@ def load(raw: bytes, path: str) -> LoadResult:
     data, lines, problems = parse_yaml(yaml_text, path, first_line=2)
     if data is None:
         return LoadResult(None, problems)
-    return LoadResult(FrontMatter(data, lines, body, body_line), problems)
+    return LoadResult(FrontMatter(data, lines, body, body_line, text=text), problems)
 
 
 def parse_yaml(yaml_text: str, path: str, first_line: int = 1) -> tuple[Any, dict[Loc, int], list[Diagnostic]]:

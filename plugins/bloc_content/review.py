@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bloc_content.diagnostics import Diagnostic, t
+from .diagnostics import Diagnostic, t
 
 CONFIRM = re.compile(r"#\s*cần xác nhận\s*:?\s*(.*)$", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"\b(CẦN VIẾT|CẦN DỊCH|TO WRITE|TO TRANSLATE)\b")

@@ -14,6 +14,7 @@ from .diagnostics import Diagnostic, choices_hint, t
 from .frontmatter import FrontMatter, dotted, load
 from .model import ItemFile, TranslationFile
 from .registries import Registry
+from .review import review_markers
 from .schema_errors import pydantic_diagnostics
 
 ORGANISATION = t("organisation")
@@ -54,6 +55,9 @@ def parse_item(raw: bytes, path: str, registry: Registry | None, as_original: bo
         as_original = lang != "en"
     model_class = ItemFile if as_original else TranslationFile
     model = validate_front(front, path, model_class, problems)
+    # Marks left for a person: warnings in a draft, errors once the item is published.
+    status = model.status if model is not None else data.get("status")
+    problems.extend(review_markers(path, front.text, published=status != "draft"))
     if model is not None:
         if registry is not None:
             problems.extend(check_references(model, front, path, registry))
