@@ -8,14 +8,15 @@ from .browser_site import KINDS, LANGS, describe_violations, html_files, run_axe
 
 pytestmark = pytest.mark.browser
 
-PAGES = [(kind, lang) for kind in KINDS for lang in LANGS]
-IDS = [f"{kind}-{lang}" for kind, lang in PAGES]
+# The 404 page is one page in both languages (a server cannot know the reader's language).
+PAGES = [(kind, lang) for kind in KINDS for lang in LANGS if not (kind == "404" and lang == "en")]
+IDS = [f"{kind}-{lang}" if kind != "404" else "404-vi-en" for kind, lang in PAGES]
 
 
 def open_page(tab, base_url, site_pages, kind, lang):
     url = site_pages.get((kind, lang))
     if url is None:
-        pytest.skip(f"the fixture site has no {kind} page in {lang}")
+        pytest.fail(f"the fixture site has no {kind} page in {lang}: the build no longer writes it")
     response = tab.goto(f"{base_url}/{url}")
     assert response is not None and response.ok, f"/{url}: HTTP {response and response.status}"
     tab.wait_for_load_state("networkidle")
