@@ -11,9 +11,11 @@ from pathlib import Path
 from jinja2 import pass_context
 
 from . import dates
+from .bytecode import SharedBytecodeCache, folder_for
 from .catalogs import load_catalogs
 
 _catalogs: dict = {}
+_bytecode: dict[Path, SharedBytecodeCache] = {}
 
 
 def page_lang(context) -> str:
@@ -46,6 +48,7 @@ def install(generator) -> None:
         _catalogs.update(load_catalogs(theme_dir / "translations", langs))
         _catalogs["_dir"] = theme_dir
     env = generator.env
+    env.bytecode_cache = bytecode_cache(settings)
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
     env.filters.update({
         "human_date": dates.human_date,
@@ -54,3 +57,11 @@ def install(generator) -> None:
         "number": dates.number,
     })
     env.globals["page_lang_of"] = page_lang
+
+
+def bytecode_cache(settings) -> SharedBytecodeCache:
+    """One cache for every generator of a build, stored with Pelican's content cache."""
+    folder = folder_for(Path(settings["CACHE_PATH"]), settings.get("JINJA_ENVIRONMENT", {}))
+    if folder not in _bytecode:
+        _bytecode[folder] = SharedBytecodeCache(folder if settings.get("CACHE_CONTENT") else None)
+    return _bytecode[folder]
