@@ -78,7 +78,7 @@ VietnamDateTime = Annotated[dt.datetime, BeforeValidator(_vietnam_time)]
 class PartialDate(BaseModel):
     """A calendar date that may be known only to the month or the year."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     year: Year
     month: int | None = None
     day: int | None = None
@@ -123,7 +123,9 @@ class PartialDate(BaseModel):
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # Validators are built on first use: a build served from Pelican's content cache only
+    # unpickles items and never pays for them.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class Source(Strict):
