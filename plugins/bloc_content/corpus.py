@@ -7,6 +7,7 @@ import os
 from pathlib import Path, PurePosixPath
 
 from .diagnostics import Diagnostic, t
+from .extensions import MARKDOWN_EXTENSIONS
 from .model import TranslationFile
 from .pairing import Item, pair_items
 from .registries import Registry, load_registry
@@ -19,7 +20,7 @@ _registry: Registry | None = None  # handed to forked workers
 def load_corpus(
     content_dir: Path, data_dir: Path, root: Path, check_files: bool = True
 ) -> tuple[list[Item], list[ParsedItem], list[Diagnostic]]:
-    """Every `*.md` under content_dir, validated against the registries in data_dir.
+    """Every Markdown file (`*.md`, `*.markdown`, ...) under content_dir, validated against the registries in data_dir.
 
     Paths in diagnostics are relative to `root` (POSIX separators). Returns the paired
     items, every parsed file and all diagnostics, sorted and without duplicates.
@@ -29,7 +30,7 @@ def load_corpus(
     base = content_dir.resolve()
     prefix = display_path(base, root)  # resolved once: resolving every file costs ~10% of a check
     jobs = [(str(path), f"{prefix}/{path.relative_to(base).as_posix()}", check_files)
-            for path in sorted(base.rglob("*.md"))]
+            for path in sorted(p for p in base.rglob("*") if p.suffix.lstrip(".") in MARKDOWN_EXTENSIONS)]
     parsed = _parse_all(jobs, registry)
     for item in parsed:
         problems.extend(item.diagnostics)

@@ -65,7 +65,8 @@ def cache_folder(settings) -> Path:
 
 
 def add_reader(readers) -> None:
-    readers.reader_classes["md"] = BlocReader
+    for extension in BlocReader.file_extensions:
+        readers.reader_classes[extension] = BlocReader
 
 
 def on_articles_finalized(generator) -> None:

@@ -10,6 +10,7 @@ from bloc_safety.sanitize import sanitize_html
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
+from .extensions import MARKDOWN_EXTENSIONS
 from .slugs import slugify
 from .validate import ParsedItem, parse_item
 
@@ -27,7 +28,7 @@ class BlocReader(MarkdownReader):
     diagnostics, so that the build reports every error at once and fails."""
 
     enabled = True
-    file_extensions: ClassVar[list[str]] = ["md"]
+    file_extensions: ClassVar[list[str]] = list(MARKDOWN_EXTENSIONS)
 
     def __init__(self, settings):
         super().__init__(settings)

@@ -146,3 +146,17 @@ def test_all_errors_of_a_build_are_reported_at_once(previous_site, tmp_path):
     result = build(content, output)
     assert result.returncode == 1
     assert len(result.errors) == 3, result.stderr
+
+
+def test_every_markdown_extension_is_checked_not_only_md(previous_site, tmp_path):
+    """Pelican's own reader would take `.markdown` files past our checks (and crash)."""
+    base, output = previous_site
+    content = make_content(tmp_path / "content", base / "good")
+    stray = content / "news" / "2024" / "x" / "bai.markdown"
+    stray.parent.mkdir(parents=True)
+    stray.write_text("Title: Hello\nDate: 2024-01-01\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    result = build(content, output)
+    assert result.returncode == 1
+    assert result.errors == [f"{stray}:1: error: no front matter: the first line must be '---' "
+                             "(start the file with '---', the YAML fields, then '---')"]
+    assert "Traceback" not in result.stderr
