@@ -3,7 +3,8 @@
     <cache>/<key[:2]>/<key>/manifest.json
     {"key": "...", "width": 4000, "height": 3000,            # the upright source
      "renditions": [{"format": "webp", "width": 480, "height": 360, "file": "480.webp"}, ...],
-     "social": {"format": "jpeg", "width": 1200, "height": 630, "file": "social.jpg"}}
+     "social": {"format": "jpeg", "width": 1200, "height": 630, "file": "social.jpg"},
+     "crops": [{"name": "16x9", "format": "jpeg", "width": 1200, "height": 675, "file": "16x9.jpg"}, ...]}
 
 The key is the sha256 of the source bytes and of every setting the bytes depend on, so a
 fresh clone (new mtimes) with the cache folder restored encodes nothing.
@@ -32,6 +33,15 @@ def entry_dir(cache_dir: Path, key: str) -> Path:
     return cache_dir / key[:2] / key
 
 
+def file_names(manifest: dict[str, Any]) -> list[str] | None:
+    """Every file an entry holds besides its manifest; None if the manifest lacks a part."""
+    try:
+        return ([r["file"] for r in manifest["renditions"]] + [manifest["social"]["file"]]
+                + [c["file"] for c in manifest["crops"]])
+    except (KeyError, TypeError):
+        return None
+
+
 def lookup(cache_dir: Path, key: str) -> dict[str, Any] | None:
     """The manifest of a complete entry, or None (missing, unreadable or files lost)."""
     folder = entry_dir(cache_dir, key)
@@ -41,8 +51,8 @@ def lookup(cache_dir: Path, key: str) -> dict[str, Any] | None:
         return None
     if manifest.get("key") != key:
         return None
-    names = [r["file"] for r in manifest["renditions"]] + [manifest["social"]["file"]]
-    if not all((folder / name).is_file() for name in names):
+    names = file_names(manifest)
+    if names is None or not all((folder / name).is_file() for name in names):
         return None
     return manifest
 

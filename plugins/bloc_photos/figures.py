@@ -1,4 +1,4 @@
-"""The photos of one article in one language: figures, lead, gallery and social image (pure)."""
+"""The photos of one article in one language: figures, lead, gallery, social and structured images (pure)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ class ArticlePhotos:
     figures: dict[str, Markup] = field(default_factory=dict)  # file -> <figure>
     lead: str | None = None  # file of the lead photo
     social_image: str | None = None  # URL of the 1200x630 image
+    # The same photo's 16:9, 4:3 and 1:1 crops for structured data: [{"url", "width", "height"}]
+    structured_images: list[dict[str, Any]] = field(default_factory=list)
 
 
 def article_photos(photos: Sequence[Any], words: Mapping[str, Any], processed: Mapping[str, Processed],
@@ -49,6 +51,8 @@ def article_photos(photos: Sequence[Any], words: Mapping[str, Any], processed: M
     if ranked:
         social = processed[ranked[0].file]
         out.social_image = social.urls[social.manifest["social"]["file"]]
+        out.structured_images = [{"url": social.urls[c["file"]], "width": c["width"], "height": c["height"]}
+                                 for c in social.manifest.get("crops", [])]
     return out
 
 

@@ -44,9 +44,10 @@ class Outcome:
 
 def encode_entry(data: bytes, settings: PhotoSettings, focal: tuple[float, float] | None) -> tuple[dict, dict[str, bytes]]:
     """Every rendition of one source: (manifest without key, {file name: bytes})."""
-    social_w, social_h = settings.social_size
+    crops = [("social", settings.social_size), *settings.crop_sizes()]
     img, (width, height) = process.prepare(
-        data, settings.max_pixels, max(max(settings.widths), social_w), social_h)
+        data, settings.max_pixels, max(max(settings.widths), *(w for _, (w, _) in crops)),
+        max(h for _, (_, h) in crops))
     files: dict[str, bytes] = {}
     renditions = []
     current = img
@@ -57,12 +58,16 @@ def encode_entry(data: bytes, settings: PhotoSettings, focal: tuple[float, float
             name = f"{w}.{_EXT[fmt]}"
             files[name] = process.encode(current, fmt, settings.quality(fmt))
             renditions.append({"format": fmt, "width": w, "height": current.height, "file": name})
-    social = process.cover_crop(img, settings.social_size, focal)
-    files["social.jpg"] = process.encode(social, "jpeg", settings.jpeg_quality)
+    cropped = {}
+    for name, size in crops:  # the social image and the structured-data crops, all around `focal`
+        crop = process.cover_crop(img, size, focal)
+        files[f"{name}.jpg"] = process.encode(crop, "jpeg", settings.jpeg_quality)
+        cropped[name] = {"format": "jpeg", "width": crop.width, "height": crop.height, "file": f"{name}.jpg"}
     manifest = {
         "width": width, "height": height,
         "renditions": sorted(renditions, key=lambda r: (r["format"], r["width"])),
-        "social": {"format": "jpeg", "width": social.width, "height": social.height, "file": "social.jpg"},
+        "social": cropped.pop("social"),
+        "crops": [{"name": name, **entry} for name, entry in cropped.items()],
     }
     return manifest, files
 
@@ -113,8 +118,7 @@ def run(jobs: list[Job], settings: PhotoSettings, cache_dir: Path, workers: int 
     for outcome in outcomes:
         if outcome.manifest is not None:
             folder = cache.entry_dir(cache_dir, outcome.key)
-            names = [r["file"] for r in outcome.manifest["renditions"]] + [outcome.manifest["social"]["file"]]
-            outcome.files = {name: folder / name for name in names}
+            outcome.files = {name: folder / name for name in cache.file_names(outcome.manifest) or []}
     return outcomes
 
 
@@ -160,7 +164,7 @@ def output_stem(source: Path) -> str:
 
 
 def output_name(source: Path, key: str, cached_name: str) -> str:
-    """`<stem>-<hash10>-<width>.<ext>` (or `-social.jpg`) for a cached file."""
+    """`<stem>-<hash10>-<width>.<ext>` (or `-social.jpg`, `-16x9.jpg` ...) for a cached file."""
     return f"{output_stem(source)}-{key[:10]}-{cached_name}"
 
 

@@ -6,10 +6,14 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-PIPELINE_VERSION = 1  # bump when process.py changes what it writes: every cache entry is redone
+# Bump when process.py or pipeline.py change what an entry holds: every cache entry is redone.
+# 2: the 16:9, 4:3 and 1:1 crops for structured data joined the manifest.
+PIPELINE_VERSION = 2
 FORMATS = ("webp", "jpeg")
 PREFIX = "BLOC_PHOTOS_"
-ENCODING = ("widths", "formats", "jpeg_quality", "webp_quality", "social_size")
+ENCODING = ("widths", "formats", "jpeg_quality", "webp_quality", "social_size", "crop_width")
+# The aspect ratios Google asks of a NewsArticle's `image`, named as in the file names.
+CROP_RATIOS = (("16x9", 16, 9), ("4x3", 4, 3), ("1x1", 1, 1))
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,7 @@ class PhotoSettings:
     jpeg_quality: int = 82
     webp_quality: int = 80
     social_size: tuple[int, int] = (1200, 630)
+    crop_width: int = 1200  # of the structured-data crops (CROP_RATIOS), when the source allows
     max_pixels: int = 50_000_000
     sizes: str = "(min-width: 50rem) 50rem, 100vw"
     cache: str = ".cache/photos"
@@ -30,6 +35,10 @@ class PhotoSettings:
         """What the encoded bytes depend on (the cache key's settings part)."""
         data = asdict(self)
         return {"version": PIPELINE_VERSION, **{name: data[name] for name in ENCODING}}
+
+    def crop_sizes(self) -> list[tuple[str, tuple[int, int]]]:
+        """[(name, (width, height))] of the structured-data crops, e.g. ("16x9", (1200, 675))."""
+        return [(name, (self.crop_width, round(self.crop_width * h / w))) for name, w, h in CROP_RATIOS]
 
     def credit_label(self, lang: str) -> str:
         return dict(self.credit_labels).get(lang, "")

@@ -65,17 +65,35 @@ def _trail(site: Site, lang: str, url: str, title: str, labels: dict[str, str], 
     return [*home(), (title, absolute(site.origin, url))]
 
 
+def _credit(article) -> tuple[str | None, str | None]:
+    """(caption in the page's language, credit) of the photo the images come from (lead, else first shown)."""
+    photos = list(article.original.photos or [])
+    photo = next((p for p in photos if p.lead), None) or next((p for p in photos if not p.decorative), None)
+    if photo is None:
+        return None, None
+    words = {p.file: p for p in (article.bloc.model.photos or [])}
+    return words.get(photo.file, photo).caption, photo.credit
+
+
+def _href(site: Site, url: str) -> str:
+    return url if url.startswith(("http://", "https://")) else absolute(site.origin, url)
+
+
 def _image(site: Site, article):
-    """The article's social image, credited to the photo it comes from (lead, else first shown)."""
+    """The article's 1200x630 social image (Open Graph, Twitter), credited to its photo."""
     url = getattr(article, "social_image", None)
     if not url:
         return None
-    photos = list(article.original.photos or [])
-    photo = next((p for p in photos if p.lead), None) or next((p for p in photos if not p.decorative), None)
-    words = {p.file: p for p in (article.bloc.model.photos or [])}
-    own = words.get(photo.file, photo) if photo else None
-    href = url if url.startswith(("http://", "https://")) else absolute(site.origin, url)
-    return jsonld.Image(href, 1200, 630, own.caption if own else None, photo.credit if photo else None)
+    return jsonld.Image(_href(site, url), 1200, 630, *_credit(article))
+
+
+def _structured_images(site: Site, article, social) -> list:
+    """The NewsArticle's `image`: the same photo in 16:9, 4:3 and 1:1 (the social image if none)."""
+    crops = getattr(article, "structured_images", None) or []
+    if not crops:
+        return [social] if social else []
+    caption, credit = _credit(article)
+    return [jsonld.Image(_href(site, c["url"]), c["width"], c["height"], caption, credit) for c in crops]
 
 
 def is_original(article) -> bool:
@@ -94,7 +112,7 @@ def _article_graph(site: Site, article, canonical: str, trail, image) -> dict:
     data = jsonld.ArticleData(
         url=canonical, lang=lang, headline=article.title, description=model.summary,
         published=model.published, modified=model.updated, precision=model.date_precision,
-        author=model.byline, publisher=publisher, images=[image] if image else [],
+        author=model.byline, publisher=publisher, images=_structured_images(site, article, image),
         original=original, translations=translations)
     event_node = None
     if facts.has_event:

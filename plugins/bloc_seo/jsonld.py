@@ -5,7 +5,7 @@ An item page carries one graph:
     {"@context": "https://schema.org", "@graph": [
         {"@type": "NewsArticle", "@id": url#article, "headline", "description", "url",
          "inLanguage", "datePublished", "dateModified", "author", "publisher",
-         "image": [ImageObject...], "about": {"@id": url#event},
+         "image": [ImageObject 16:9, 4:3, 1:1 of one photo], "about": {"@id": url#event},
          "translationOfWork" | "workTranslation": {"@type": "NewsArticle", "@id", "inLanguage"}},
         {"@type": "Event", "@id": url#event, "name", "startDate", "location", "organizer"},
         {"@type": "BreadcrumbList", "itemListElement": [ListItem...]}]}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bloc_content.diagnostics import ContentError
@@ -110,11 +113,23 @@ def _by_lang(articles):
     return {a.lang: a for a in ours}
 
 
+# Per photo: the social image and the three structured-data crops.
+CROPS = {"16x9": 16 / 9, "4x3": 4 / 3, "1x1": 1.0}
+# The upright crops of each source: hoi-nghi is 1800x2400 upright, ky-ket 1200x900, the PNG 300x200.
+CROP_SIZES = {
+    "hoi-nghi": {"16x9": (1200, 675), "4x3": (1200, 900), "1x1": (1200, 1200)},
+    "ky-ket": {"16x9": (1200, 675), "4x3": (1200, 900), "1x1": (900, 900)},  # never upscaled
+    "trang-tri": {"16x9": (300, 169), "4x3": (267, 200), "1x1": (200, 200)},
+}
+# (social + 3 crops) x 3 photos + (hoi-nghi 3 widths, ky-ket 2, png 1) x 2 formats
+OUTPUT_FILES = 3 * (1 + len(CROPS)) + (3 + 2 + 1) * 2
+
+
 def test_every_photo_is_encoded_once_and_published(site):
     root, _, encodes = site
     assert encodes == 3
     names = sorted(p.name for p in (root / "output" / "photos").iterdir())
-    assert len(names) == 3 + 3 * 2 + 2 * 2 + 1 * 2  # socials + (hoi-nghi 3 widths, ky-ket 2, png 1) x 2 formats
+    assert len(names) == OUTPUT_FILES == 24
     for name in names:
         with Image.open(root / "output" / "photos" / name) as img:
             assert len(img.getexif()) == 0 and "icc_profile" not in img.info
@@ -123,6 +138,19 @@ def test_every_photo_is_encoded_once_and_published(site):
         assert img.size == (1200, 630)
     with Image.open(next(root.glob(f"output/photos/hoi-nghi-*-{960}.jpg"))) as img:
         assert img.size == (960, 1280)  # upright: the source was stored on its side
+
+
+def test_structured_crops_have_their_aspect_and_no_metadata(site):
+    root, _, _ = site
+    for stem, sizes in CROP_SIZES.items():
+        for crop, ratio in CROPS.items():
+            [path] = (root / "output" / "photos").glob(f"{stem}-*-{crop}.jpg")
+            assert re.fullmatch(rf"{stem}-[0-9a-f]{{10}}-{crop}\.jpg", path.name)
+            with Image.open(path) as img:
+                assert img.format == "JPEG"
+                assert img.size == sizes[crop]
+                assert abs(img.width - img.height * ratio) <= 1  # the shape, to the rounding pixel
+                assert len(img.getexif()) == 0 and "icc_profile" not in img.info and "xmp" not in img.info
 
 
 def test_marker_becomes_a_figure_in_each_language(site):
@@ -156,6 +184,34 @@ def test_article_variables_for_the_templates(site):
     assert set(vi.photo_html) == {"hoi-nghi.jpg", "ky-ket.jpg", "trang-tri.png"}
     assert vi.social_image == en.social_image
     assert vi.social_image.startswith("/photos/hoi-nghi-") and vi.social_image.endswith("-social.jpg")
+    assert vi.structured_images == en.structured_images
+    stem = vi.social_image.removesuffix("-social.jpg")
+    assert vi.structured_images == [{"url": f"{stem}-{crop}.jpg", "width": w, "height": h}
+                                    for crop, (w, h) in CROP_SIZES["hoi-nghi"].items()]
+
+
+def _head_of(page: BeautifulSoup) -> tuple[dict[str, str], dict]:
+    """(Open Graph properties, the NewsArticle node of the JSON-LD) of an item page."""
+    og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
+    [script] = page.find_all("script", type="application/ld+json")
+    graph = json.loads(script.string)["@graph"]
+    return og, next(node for node in graph if node["@type"] == "NewsArticle")
+
+
+def test_open_graph_keeps_the_social_image_and_json_ld_lists_the_crops(site):
+    root, articles, _ = site
+    captions = {"vi": "Quang cảnh hội nghị", "en": "The conference hall"}
+    for lang, article in _by_lang(articles).items():
+        og, news = _head_of(_page(root, article))
+        assert urlsplit(og["og:image"]).path == article.social_image
+        assert (og["og:image:width"], og["og:image:height"]) == ("1200", "630")
+        images = news["image"]
+        assert [urlsplit(i["url"]).path for i in images] == [c["url"] for c in article.structured_images]
+        assert [(i["width"], i["height"]) for i in images] == list(CROP_SIZES["hoi-nghi"].values())
+        for image in images:
+            assert image["@type"] == "ImageObject"
+            assert (image["caption"], image["creditText"]) == (captions[lang], "Báo BVPL")
+            assert (root / "output" / urlsplit(image["url"]).path.lstrip("/")).is_file()
 
 
 def test_second_build_from_a_fresh_clone_encodes_nothing(site, tmp_path):
@@ -169,7 +225,8 @@ def test_second_build_from_a_fresh_clone_encodes_nothing(site, tmp_path):
     articles = _build(clone, clone / "output")
     assert pipeline.STATS["encodes"] - before == 0
     assert all(a.social_image for a in articles)
-    assert len(list((clone / "output" / "photos").iterdir())) == 15
+    assert all(len(a.structured_images) == len(CROPS) for a in articles)
+    assert len(list((clone / "output" / "photos").iterdir())) == OUTPUT_FILES
 
 
 def test_bad_photos_fail_the_build_with_their_lines(tmp_path):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 
 from bloc_photos import pipeline
+from bloc_photos import settings as settings_module
 from bloc_photos.settings import PhotoSettings
 from PIL import Image
 
@@ -63,12 +65,15 @@ def test_changed_settings_or_focal_or_bytes_re_encode(tmp_path, small_settings):
     [source] = _sources(tmp_path, 1)
     cache_dir = tmp_path / "cache"
     _encodes([pipeline.Job(source)], small_settings, cache_dir)
-    other = PhotoSettings(widths=small_settings.widths, social_size=small_settings.social_size, webp_quality=60)
+    other = PhotoSettings(widths=small_settings.widths, social_size=small_settings.social_size,
+                          crop_width=small_settings.crop_width, webp_quality=60)
     assert _encodes([pipeline.Job(source)], other, cache_dir)[0] == 1
+    wider = PhotoSettings(widths=small_settings.widths, social_size=small_settings.social_size, crop_width=320)
+    assert _encodes([pipeline.Job(source)], wider, cache_dir)[0] == 1
     assert _encodes([pipeline.Job(source, (0.2, 0.3))], small_settings, cache_dir)[0] == 1
     # settings that do not change the bytes do not change the key
     same = PhotoSettings(widths=small_settings.widths, social_size=small_settings.social_size,
-                         sizes="50vw", url="img", max_pixels=10)
+                         crop_width=small_settings.crop_width, sizes="50vw", url="img", max_pixels=10)
     assert pipeline.job_key(source.read_bytes(), same, None) == pipeline.job_key(source.read_bytes(), small_settings, None)
     Image.new("RGB", (400, 300), "red").save(source)
     assert _encodes([pipeline.Job(source)], small_settings, cache_dir)[0] == 1
@@ -81,12 +86,31 @@ def test_damaged_entry_is_encoded_again(tmp_path, small_settings):
     assert _encodes([pipeline.Job(source)], small_settings, tmp_path / "cache")[0] == 1
 
 
+def test_entry_without_the_crops_is_encoded_again(tmp_path, small_settings, monkeypatch):
+    """An entry of the manifest shape before the crops (version 1) is never a hit."""
+    [source] = _sources(tmp_path, 1)
+    _, [outcome] = _encodes([pipeline.Job(source)], small_settings, tmp_path / "cache")
+    manifest_path = outcome.files["social.jpg"].parent / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    del manifest["crops"]
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    count, [again] = _encodes([pipeline.Job(source)], small_settings, tmp_path / "cache")
+    assert count == 1
+    assert [c["name"] for c in again.manifest["crops"]] == ["16x9", "4x3", "1x1"]
+    # and the version is part of the key, so entries of the old pipeline are not even looked up
+    key = pipeline.job_key(source.read_bytes(), small_settings, None)
+    monkeypatch.setattr(settings_module, "PIPELINE_VERSION", settings_module.PIPELINE_VERSION - 1)
+    assert pipeline.job_key(source.read_bytes(), small_settings, None) != key
+
+
 def test_publish_names_carry_the_content_hash(tmp_path, small_settings):
     [source] = _sources(tmp_path, 1)
     _, [outcome] = _encodes([pipeline.Job(source)], small_settings, tmp_path / "cache")
     names = pipeline.publish(outcome, tmp_path / "out")
     assert names["320.webp"] == f"p0-{outcome.key[:10]}-320.webp"
     assert names["social.jpg"] == f"p0-{outcome.key[:10]}-social.jpg"
+    for crop in ("16x9", "4x3", "1x1"):
+        assert names[f"{crop}.jpg"] == f"p0-{outcome.key[:10]}-{crop}.jpg"
     for name in names.values():
         assert (tmp_path / "out" / name).read_bytes() == outcome.files[next(k for k, v in names.items() if v == name)].read_bytes()
     assert pipeline.publish(outcome, tmp_path / "out") == names  # idempotent

@@ -107,9 +107,25 @@ def test_article_photos_in_the_page_language():
     assert _soup(gallery).find("figcaption") is None  # its Vietnamese caption stays on the Vietnamese page
 
 
+CROPS = [{"name": n, "format": "jpeg", "width": w, "height": h, "file": f"{n}.jpg"}
+         for n, w, h in (("16x9", 1200, 675), ("4x3", 1200, 900), ("1x1", 1200, 1200))]
+
+
+def test_structured_images_are_the_crops_of_the_social_photo():
+    photos = [_photo("deco.jpg", decorative=True), _photo("a.jpg"), _photo("b.jpg")]
+    processed = {p.file: Processed({"renditions": RENDITIONS, "social": {"file": "social.jpg"}, "crops": CROPS},
+                                   {**URLS, **{c["file"]: f"/photos/{p.file[0]}-{c['file']}" for c in CROPS}})
+                 for p in photos}
+    result = article_photos(photos, {}, processed, credit_label="", sizes="100vw")
+    # no lead: the first photo that is not decorative
+    assert result.structured_images == [{"url": "/photos/a-16x9.jpg", "width": 1200, "height": 675},
+                                        {"url": "/photos/a-4x3.jpg", "width": 1200, "height": 900},
+                                        {"url": "/photos/a-1x1.jpg", "width": 1200, "height": 1200}]
+
+
 def test_missing_processed_photo_is_skipped():
     result = article_photos([_photo("a.jpg")], {}, {}, credit_label="", sizes="100vw")
-    assert result.figures == {} and result.social_image is None
+    assert result.figures == {} and result.social_image is None and result.structured_images == []
     body, lead, gallery, unknown = place_in_body("<p>x</p><p>[[photo:a.jpg]]</p><p>[[photo:b.jpg]]</p>",
                                                  result, ["a.jpg"])
     assert [p.get_text() for p in _soup(body).find_all("p")] == ["x", "[[photo:b.jpg]]"]

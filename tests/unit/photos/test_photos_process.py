@@ -135,6 +135,12 @@ def test_widths_are_never_upscaled(tmp_path):
     assert sorted({(r["width"], r["height"]) for r in outcome.manifest["renditions"]}) == [(480, 360), (960, 720)]
     social = outcome.manifest["social"]
     assert (social["width"], social["height"]) == (1000, 525)  # the crop, not upscaled to 1200
+    # the structured-data crops: as wide as the source allows, the same shapes
+    assert [(c["name"], c["width"], c["height"]) for c in outcome.manifest["crops"]] == [
+        ("16x9", 1000, 562), ("4x3", 1000, 750), ("1x1", 750, 750)]
+    for crop in outcome.manifest["crops"]:
+        with _open(outcome, crop["file"]) as img:
+            assert img.size == (crop["width"], crop["height"])
     tiny = tmp_path / "tiny.jpg"
     quadrants(300, 200).save(tiny)
     outcome = _run_one(tiny, settings, tmp_path)
@@ -149,6 +155,10 @@ def test_camera_sized_jpeg_gives_every_width_and_social(tmp_path):
     assert sizes == {(f, w, w * 3 // 4) for f in ("webp", "jpeg") for w in (480, 960, 1600)}
     with _open(outcome, "social.jpg") as img:
         assert img.size == (1200, 630)
+    for name, size in (("16x9.jpg", (1200, 675)), ("4x3.jpg", (1200, 900)), ("1x1.jpg", (1200, 1200))):
+        with _open(outcome, name) as img:
+            assert img.format == "JPEG" and img.size == size
+            assert_no_metadata(img)
     with _open(outcome, "1600.webp") as img:
         assert img.format == "WEBP" and img.size == (1600, 1200)
 
@@ -173,3 +183,24 @@ def test_social_crop_follows_the_focal_point(focal, expected):
     assert {"left": (left, right) == ((255, 0, 0), (0, 255, 0)),
             "middle": (left, right) == ((255, 0, 0), (0, 0, 255)),
             "right": (left, right) == ((0, 255, 0), (0, 0, 255))}[expected], (left, right)
+
+
+@pytest.mark.parametrize(("focal", "expected"), [(None, (0, 255, 0)), ((0.0, 0.5), (255, 0, 0)),
+                                                 ((1.0, 0.5), (0, 0, 255))])
+def test_structured_crops_follow_the_focal_point(tmp_path, small_settings, focal, expected):
+    # Three square bands: the 1:1 crop is exactly one of them, the 4:3 and 16:9 ones centre on it.
+    img = Image.new("RGB", (900, 300))
+    for i, colour in enumerate(((255, 0, 0), (0, 255, 0), (0, 0, 255))):
+        img.paste(colour, (i * 300, 0, (i + 1) * 300, 300))
+    source = tmp_path / "bands.png"
+    img.save(source)
+    outcome = _run_one(source, small_settings, tmp_path, focal)
+    assert [(c["name"], c["width"], c["height"]) for c in outcome.manifest["crops"]] == [
+        ("16x9", 240, 135), ("4x3", 240, 180), ("1x1", 240, 240)]
+    with _open(outcome, "1x1.jpg") as square:
+        for x in (20, 120, 220):
+            assert close(square.getpixel((x, 120)), expected), (x, square.getpixel((x, 120)))
+    for name in ("16x9.jpg", "4x3.jpg"):  # wider than one band: the focal side shows the band
+        with _open(outcome, name) as crop:
+            x = {None: crop.width // 2, 0.0: 3, 1.0: crop.width - 4}[focal[0] if focal else None]
+            assert close(crop.getpixel((x, crop.height // 2)), expected), (name, crop.getpixel((x, crop.height // 2)))
