@@ -57,6 +57,7 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
 bench: $(STAMP)
+	@bash scripts/bench-deps.sh
 	$(BIN)/python -m bench $(if $(N),--sizes $(N))
 
 clean:
