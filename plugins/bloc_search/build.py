@@ -42,26 +42,23 @@ def html_files(root: Path, bundle_dir: str) -> Iterable[Path]:
 
 
 def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None) -> SearchReport:
-    """Fold every page in memory; reuse the stored bundle when the copies are unchanged,
-    else write them into a scratch folder and run Pagefind once over it (one process over
-    files is much faster than feeding pages one by one through its API)."""
-    skipped = 0
+    """Reuse the stored bundle when no page changed; else fold every page, write the copies
+    into a scratch folder and run Pagefind once over it (one process over files is much
+    faster than feeding pages one by one through its API)."""
     bundle = root / bundle_dir
-    copies: list[tuple[str, str]] = []
-    for path in html_files(root, bundle_dir):
-        copy = indexed_copy(path.read_text(encoding="utf-8"))
-        if copy is None:
-            skipped += 1
-            continue
-        copies.append((path.relative_to(root).as_posix(), copy))
+    pages = [(path.relative_to(root).as_posix(), path.read_text(encoding="utf-8"))
+             for path in html_files(root, bundle_dir)]
     options: list[str] = []
     for option, value in sorted(config.items()):
         options += [f"--{option.replace('_', '-')}", str(value)]
-    key = reuse.bundle_key(copies, options)
-    if not reuse.restore(cache, key, bundle):
+    key = reuse.bundle_key(pages, options)
+    counts = reuse.restore(cache, key, bundle)
+    if counts is None:
+        copies = [(relative, copy) for relative, page in pages if (copy := indexed_copy(page)) is not None]
+        counts = (len(copies), len(pages) - len(copies))
         _run_pagefind(copies, bundle, options)
-        reuse.store(cache, key, bundle)
-    return SearchReport(pages=len(copies), skipped=skipped, bundle=bundle)
+        reuse.store(cache, key, bundle, counts)
+    return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle)
 
 
 def _run_pagefind(copies: list[tuple[str, str]], bundle: Path, options: list[str]) -> None:
@@ -72,6 +69,8 @@ def _run_pagefind(copies: list[tuple[str, str]], bundle: Path, options: list[str
             target.write_text(copy, encoding="utf-8")
         if bundle.exists():
             shutil.rmtree(bundle)
+        if not copies:  # a site with no items yet: nothing to index, no bundle
+            return
         command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(bundle), "--silent",
                    *options]
         done = subprocess.run(command, capture_output=True, text=True)

@@ -30,12 +30,19 @@ def test_store_then_restore_gives_the_same_files(tmp_path):
     (bundle / "fragment").mkdir(parents=True)
     (bundle / "pagefind.js").write_text("js")
     (bundle / "fragment" / "vi_1.pf_fragment").write_bytes(b"\x1f\x8b data")
-    reuse.store(tmp_path / "cache", "k1", bundle)
+    reuse.store(tmp_path / "cache", "k1", bundle, (7, 2))
     restored = tmp_path / "out" / "pagefind"
-    assert reuse.restore(tmp_path / "cache", "k1", restored)
+    assert reuse.restore(tmp_path / "cache", "k1", restored) == (7, 2)
     assert _files(restored) == _files(bundle)
-    assert not reuse.restore(tmp_path / "cache", "other", tmp_path / "none")
-    assert not reuse.restore(None, "k1", tmp_path / "none")
+    assert reuse.restore(tmp_path / "cache", "other", tmp_path / "none") is None
+    assert reuse.restore(None, "k1", tmp_path / "none") is None
+
+
+def test_a_damaged_archive_is_not_used(tmp_path):
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "pagefind-k1.tar.gz").write_bytes(b"not a tar")
+    assert reuse.restore(tmp_path / "cache", "k1", tmp_path / "out") is None
+    assert not (tmp_path / "out").exists()
 
 
 def test_only_the_latest_bundles_are_kept(tmp_path):
@@ -43,17 +50,17 @@ def test_only_the_latest_bundles_are_kept(tmp_path):
     bundle.mkdir()
     (bundle / "pagefind.js").write_text("js")
     for key in ("k1", "k2", "k3"):
-        reuse.store(tmp_path / "cache", key, bundle)
+        reuse.store(tmp_path / "cache", key, bundle, (1, 0))
     assert len(list((tmp_path / "cache").glob("pagefind-*.tar.gz"))) == reuse.KEEP
 
 
 def test_an_unchanged_site_reuses_the_bundle_and_a_changed_one_does_not(tmp_path):
     site, cache = tmp_path / "site", tmp_path / "cache"
     _page(site, "Đồng chí")
-    build_index(site, cache=cache)
+    assert build_index(site, cache=cache).pages == 1
     first = _files(site / "pagefind")
     (site / "pagefind" / "pagefind.js").write_text("changed by hand")
-    build_index(site, cache=cache)
+    assert (build_index(site, cache=cache).pages, build_index(site, cache=cache).skipped) == (1, 0)
     assert _files(site / "pagefind") == first  # restored from the cache, not left as it was
     _page(site, "Giao ước")
     build_index(site, cache=cache)
