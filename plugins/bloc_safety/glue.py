@@ -16,9 +16,9 @@ from .headers import (
     headers_file,
     insert_meta_csp,
     render_policy,
-    scan_html,
     security_headers,
 )
+from .scans import ScanCache
 from .trust import check_slug, scan_tree
 
 log = logging.getLogger(__name__)
@@ -67,8 +67,11 @@ def finalized(pelican) -> None:
     output = Path(settings["OUTPUT_PATH"])
     pages = sorted(output.rglob("*.html"))
     inline = InlineCode()
+    scans = ScanCache(Path(settings["CACHE_PATH"]) / "bloc_safety" / "scans.pickle.gz"
+                      if settings.get("CACHE_CONTENT") else None)
     for page in pages:
-        inline.merge(scan_html(page.read_text(encoding="utf-8"), page.relative_to(output).as_posix()))
+        inline.merge(scans.scan(page.read_text(encoding="utf-8"), page.relative_to(output).as_posix()))
+    scans.save()
     for problem in inline.problems:
         log.error("bloc_safety: %s", problem)
     header_settings = HeaderSettings(
