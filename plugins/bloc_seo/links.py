@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Open Graph wants a territory: Vietnamese of Viet Nam; the site's English is British.
 OG_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
@@ -30,6 +31,7 @@ def page_links(origin: str, lang: str, page_url: str, alternates: dict[str, str]
     return PageLinks(absolute(origin, page_url), hreflang, absolute(origin, default))
 
 
+@lru_cache(maxsize=256)  # a few URL patterns, matched once or more per page
 def _pattern(template: str) -> re.Pattern:
     """A BLOC_URLS pattern as a regular expression with named groups."""
     out, pos = [], 0
