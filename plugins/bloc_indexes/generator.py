@@ -10,6 +10,7 @@ from bloc_content.urls import save_as, url_for
 from pelican.generators import Generator
 
 from .consistency import check_all
+from .fragments import Fragments
 from .glue import registry_where
 from .pages import paginate
 from .records import current_year, member_histories, year_summaries
@@ -79,6 +80,7 @@ class IndexesGenerator(Generator):
 
     def generate_output(self, writer):
         registry = content.registry()
+        self.env.globals["remember"] = Fragments()
         for lang in self._langs():
             years = {}
             for year, summary in self.years.items():
