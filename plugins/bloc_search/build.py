@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import reuse
-from .indexcopy import indexed_copy
+from .copies import sync_copies
 from .stable import stabilise
 
 log = logging.getLogger(__name__)
@@ -42,9 +42,9 @@ def html_files(root: Path, bundle_dir: str) -> Iterable[Path]:
 
 
 def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None) -> SearchReport:
-    """Reuse the stored bundle when no page changed; else fold every page, write the copies
-    into a scratch folder and run Pagefind once over it (one process over files is much
-    faster than feeding pages one by one through its API)."""
+    """Reuse the stored bundle when no page changed; else bring the folded copies up to date
+    and run Pagefind once over them (one process over files is much faster than feeding
+    pages one by one through its API)."""
     bundle = root / bundle_dir
     pages = [(path.relative_to(root).as_posix(), path.read_text(encoding="utf-8"))
              for path in html_files(root, bundle_dir)]
@@ -53,31 +53,31 @@ def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None)
         options += [f"--{option.replace('_', '-')}", str(value)]
     key = reuse.bundle_key(pages, options)
     counts = reuse.restore(cache, key, bundle)
-    if counts is None:
-        copies = [(relative, copy) for relative, page in pages if (copy := indexed_copy(page)) is not None]
-        counts = (len(copies), len(pages) - len(copies))
-        _run_pagefind(copies, bundle, options)
+    if counts is not None:
+        return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle)
+    if cache is None:
+        with tempfile.TemporaryDirectory(prefix="bloc-search-") as scratch:
+            counts = _run_pagefind(Path(scratch) / "site", pages, bundle, options)
+    else:
+        counts = _run_pagefind(cache / "site", pages, bundle, options)
         reuse.store(cache, key, bundle, counts)
     return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle)
 
 
-def _run_pagefind(copies: list[tuple[str, str]], bundle: Path, options: list[str]) -> None:
-    with tempfile.TemporaryDirectory(prefix="bloc-search-") as scratch:
-        for relative, copy in copies:
-            target = Path(scratch) / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(copy, encoding="utf-8")
-        if bundle.exists():
-            shutil.rmtree(bundle)
-        if not copies:  # a site with no items yet: nothing to index, no bundle
-            return
-        command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(bundle), "--silent",
-                   *options]
-        done = subprocess.run(command, capture_output=True, text=True)
-        if done.returncode != 0:
-            raise RuntimeError(f"Pagefind failed: {done.stderr.strip() or done.stdout.strip()}")
+def _run_pagefind(site: Path, pages: list[tuple[str, str]], bundle: Path, options: list[str]) -> tuple[int, int]:
+    counts = sync_copies(site, pages)
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    if counts[0] == 0:  # a site with no items yet: nothing to index, no bundle
+        return counts
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle), "--silent",
+               *options]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"Pagefind failed: {done.stderr.strip() or done.stdout.strip()}")
     remove_default_ui(bundle)
     stabilise(bundle)
+    return counts
 
 
 # Pagefind's own search interfaces; theme/static/js/search.js uses only pagefind.js.
