@@ -172,8 +172,8 @@ def _drop_damaged_caches(cache_root: Path) -> None:
             if time.time() - path.stat().st_mtime > 3600:  # younger: another build may be writing it
                 path.unlink(missing_ok=True)
             continue
-        if path.suffix == ".html":
-            continue  # bloc_search's folded copies: plain files, vouched for by its own manifest
+        if path.suffix not in ("", ".gz"):
+            continue  # not a gzip'd cache (bloc_search keeps folded pages and bundles as files)
         try:
             with gzip.open(path, "rb") as handle:
                 while handle.read(1 << 20):

@@ -38,11 +38,29 @@ def test_store_then_restore_gives_the_same_files(tmp_path):
     assert reuse.restore(None, "k1", tmp_path / "none") is None
 
 
-def test_a_damaged_archive_is_not_used(tmp_path):
-    (tmp_path / "cache").mkdir()
-    (tmp_path / "cache" / "pagefind-k1.tar.gz").write_bytes(b"not a tar")
+def test_a_bundle_without_its_counts_is_not_used(tmp_path):
+    (tmp_path / "cache" / "bundle-k1").mkdir(parents=True)
+    (tmp_path / "cache" / "bundle-k1" / "pagefind.js").write_text("js")
+    assert reuse.restore(tmp_path / "cache", "k1", tmp_path / "out") is None
+    (tmp_path / "cache" / "bundle-k1" / "counts.txt").write_text("1")  # truncated
     assert reuse.restore(tmp_path / "cache", "k1", tmp_path / "out") is None
     assert not (tmp_path / "out").exists()
+
+
+def test_the_restored_files_are_not_the_stored_ones_for_writing(tmp_path):
+    """Hard links: removing the published bundle leaves the stored one whole."""
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "pagefind.js").write_text("js")
+    reuse.store(tmp_path / "cache", "k1", bundle, (1, 0))
+    out = tmp_path / "out" / "pagefind"
+    assert reuse.restore(tmp_path / "cache", "k1", out) == (1, 0)
+    assert not (out / reuse.COUNTS).exists()
+    import shutil
+
+    shutil.rmtree(out)
+    assert reuse.restore(tmp_path / "cache", "k1", out) == (1, 0)
+    assert (out / "pagefind.js").read_text() == "js"
 
 
 def test_only_the_latest_bundles_are_kept(tmp_path):
@@ -51,7 +69,7 @@ def test_only_the_latest_bundles_are_kept(tmp_path):
     (bundle / "pagefind.js").write_text("js")
     for key in ("k1", "k2", "k3"):
         reuse.store(tmp_path / "cache", key, bundle, (1, 0))
-    assert len(list((tmp_path / "cache").glob("pagefind-*.tar.gz"))) == reuse.KEEP
+    assert len(list((tmp_path / "cache").glob("bundle-*"))) == reuse.KEEP
 
 
 def test_an_unchanged_site_reuses_the_bundle_and_a_changed_one_does_not(tmp_path):
@@ -65,4 +83,4 @@ def test_an_unchanged_site_reuses_the_bundle_and_a_changed_one_does_not(tmp_path
     _page(site, "Giao ước")
     build_index(site, cache=cache)
     assert _files(site / "pagefind") != first
-    assert len(list(cache.glob("pagefind-*.tar.gz"))) == 2
+    assert len(list(cache.glob("bundle-*"))) == 2
