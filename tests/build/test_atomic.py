@@ -122,10 +122,14 @@ def test_a_second_build_of_the_same_output_is_refused(site):
     first = start_build(content, output)
     try:
         assert wait_for_staging(output, first), "the first build never started writing"
+        # Paused while it holds the lock: a rebuild of this small site can finish before a
+        # second Python process has even started.
+        os.killpg(first.pid, signal.SIGSTOP)
         second = build(content, output)
         assert second.returncode == 2, second.stderr
         assert "another build" in second.stderr
     finally:
+        os.killpg(first.pid, signal.SIGCONT)
         first.wait(timeout=300)
     assert first.returncode == 0, first.stderr.read().decode()
 
