@@ -135,15 +135,24 @@ def _remove_stale(final: Path) -> None:
 def _atomic_cache_writes() -> None:
     """Pelican writes its content cache in place: a build killed during the write, or two
     builds sharing the cache, leave a truncated file that crashes every later build. Write
-    it to a temporary file and rename that over the old one instead."""
+    it to a temporary file and rename that over the old one instead, and only when the
+    build cached something new."""
     from pelican import cache
 
     if getattr(cache.FileDataCacher.save_cache, "atomic", False):
         return
 
+    original_cache_data = cache.FileDataCacher.cache_data
+
+    def cache_data(self, filename, data) -> None:
+        original_cache_data(self, filename, data)
+        self.bloc_changed = True
+
     def save_cache(self) -> None:
         if not self._cache_data_policy:
             return
+        if not getattr(self, "bloc_changed", False) and os.path.exists(self._cache_path):
+            return  # nothing new since it was loaded: pickling it again took ~0.5 s at 1000 items
         temporary = f"{self._cache_path}.tmp-{os.getpid()}"
         try:
             os.makedirs(self.settings["CACHE_PATH"], exist_ok=True)
@@ -157,6 +166,7 @@ def _atomic_cache_writes() -> None:
             logging.getLogger("pelican.cache").warning("Could not save cache %s\n ... %s", self._cache_path, err)
 
     save_cache.atomic = True
+    cache.FileDataCacher.cache_data = cache_data
     cache.FileDataCacher.save_cache = save_cache
 
 
