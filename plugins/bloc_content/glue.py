@@ -19,6 +19,7 @@ from .reader import BlocReader
 from .registries import Registry, load_registry
 from .urls import url_for
 from .validate import ParsedItem, check_references
+from .written import forget as forget_written_pages
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ def on_initialized(pelican) -> None:
     settings = pelican.settings
     _state["diagnostics"] = []
     _state["items"] = []
+    forget_written_pages()  # a previous build in this process (devserver) may have left them
     root = Path(settings.get("BLOC_ROOT") or Path.cwd())
     data_dir = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
     settings["CACHE_PATH"] = str(cache_folder(settings))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bloc_content.diagnostics import ContentError
 from bloc_content.glue import report
+from bloc_content.written import rewritten, written_pages
 
 from .headers import (
     HeaderSettings,
@@ -65,12 +66,12 @@ def articles_finalized(generator) -> None:
 def finalized(pelican) -> None:
     settings = pelican.settings
     output = Path(settings["OUTPUT_PATH"])
-    pages = sorted(output.rglob("*.html"))
+    pages = written_pages(output)
     inline = InlineCode()
     scans = ScanCache(Path(settings["CACHE_PATH"]) / "bloc_safety" / "scans.pickle.gz"
                       if settings.get("CACHE_CONTENT") else None)
-    for page in pages:
-        inline.merge(scans.scan(page.read_text(encoding="utf-8"), page.relative_to(output).as_posix()))
+    for page, text in pages.items():
+        inline.merge(scans.scan(text, page.relative_to(output).as_posix()))
     scans.save()
     for problem in inline.problems:
         log.error("bloc_safety: %s", problem)
@@ -86,13 +87,13 @@ def finalized(pelican) -> None:
         (output / settings["BLOC_SAFETY_HEADERS_FILE"]).write_text(text, encoding="utf-8")
     if settings["BLOC_SAFETY_META_CSP"]:
         policy = render_policy(content_security_policy(inline, header_settings), for_meta=True)
-        for page in pages:
-            html = insert_meta_csp(page.read_text(encoding="utf-8"), policy)
+        for page, text in list(pages.items()):
+            html = insert_meta_csp(text, policy)
             if html is None:
                 log.error("bloc_safety: %s has no <meta charset=\"utf-8\"> to put the CSP after",
                           page.relative_to(output).as_posix())
                 continue
-            page.write_text(html, encoding="utf-8")
+            rewritten(page, html)
 
 
 def connect(signals) -> None:

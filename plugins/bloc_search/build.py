@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bloc_content.written import forget, written_pages
+
 from . import reuse
 from .copies import sync_copies
 from .stable import stabilise
@@ -33,12 +35,11 @@ def page_url(relative: Path) -> str:
     return url[: -len("index.html")] if url.endswith("/index.html") else url
 
 
-def html_files(root: Path, bundle_dir: str) -> Iterable[Path]:
-    """Every HTML page of the site, in a stable order, outside the search bundle."""
-    for path in sorted(root.rglob("*.html")):
-        relative = path.relative_to(root)
-        if relative.parts[0] != bundle_dir:
-            yield path
+def html_files(root: Path, bundle_dir: str) -> Iterable[tuple[Path, str]]:
+    """Every HTML page of the site (path, text), in a stable order, outside the search bundle."""
+    for path, text in written_pages(root).items():
+        if path.relative_to(root).parts[0] != bundle_dir:
+            yield path, text
 
 
 def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None) -> SearchReport:
@@ -46,8 +47,8 @@ def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None)
     and run Pagefind once over them (one process over files is much faster than feeding
     pages one by one through its API)."""
     bundle = root / bundle_dir
-    pages = [(path.relative_to(root).as_posix(), path.read_text(encoding="utf-8"))
-             for path in html_files(root, bundle_dir)]
+    pages = [(path.relative_to(root).as_posix(), text) for path, text in html_files(root, bundle_dir)]
+    forget()  # the last step that reads the written pages
     options: list[str] = []
     for option, value in sorted(config.items()):
         options += [f"--{option.replace('_', '-')}", str(value)]
