@@ -12,10 +12,11 @@ import re
 import unicodedata
 
 _COMBINING = re.compile("[\u0300-\u036f]")
-_STROKE_D = str.maketrans({"đ": "d", "Đ": "D"})
 
 
 def fold(text: str) -> str:
     """The text without tone marks or other diacritics, `đ` read as `d`."""
     decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", _COMBINING.sub("", decomposed)).translate(_STROKE_D)
+    # `đ` has no decomposition, so it is always the one code point; replace() is several
+    # times faster than str.translate on non-ASCII text.
+    return unicodedata.normalize("NFC", _COMBINING.sub("", decomposed)).replace("đ", "d").replace("Đ", "D")

@@ -22,14 +22,18 @@ from dataclasses import dataclass
 
 CONTEXT = "https://schema.org"
 
-# Characters that could end the <script> element or open markup inside it.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+# Characters that could end the <script> element or open markup inside it. Replaced one
+# by one: str.translate to longer strings is several times slower on non-ASCII text.
+_SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                ("\u2029", "\\u2029"))
 
 
 def serialize(data: dict) -> str:
     """JSON for a <script type="application/ld+json">: `</script>` in a title cannot break out."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for character, escaped in _SCRIPT_SAFE:
+        text = text.replace(character, escaped)
+    return text
 
 
 def iso(value: dt.datetime | dt.date, precision: str = "time") -> str:
