@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,7 +12,7 @@ from pathlib import Path
 
 from bloc_content.written import forget, written_pages
 
-from . import reuse
+from . import early, reuse
 from .copies import sync_copies
 from .stable import stabilise
 
@@ -27,6 +26,7 @@ class SearchReport:
     pages: int
     skipped: int
     bundle: Path
+    key: str = ""  # of the stored bundle
 
 
 def page_url(relative: Path) -> str:
@@ -42,27 +42,47 @@ def html_files(root: Path, bundle_dir: str) -> Iterable[tuple[Path, str]]:
             yield path, text
 
 
-def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None) -> SearchReport:
-    """Reuse the stored bundle when no page changed; else bring the folded copies up to date
-    and run Pagefind once over them (one process over files is much faster than feeding
-    pages one by one through its API)."""
+def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None,
+           started: early.EarlyRun | None = None) -> SearchReport:
+    """Reuse the stored bundle when no page changed; else use the Pagefind run `started`
+    early if it read the right copies, or bring the folded copies up to date and run
+    Pagefind once over them (one process over files is much faster than feeding pages one
+    by one through its API)."""
     bundle = root / bundle_dir
     pages = [(path.relative_to(root).as_posix(), text) for path, text in html_files(root, bundle_dir)]
     forget()  # the last step that reads the written pages
-    options: list[str] = []
-    for option, value in sorted(config.items()):
-        options += [f"--{option.replace('_', '-')}", str(value)]
+    options = pagefind_options(config)
     key = reuse.bundle_key(pages, options)
     counts = reuse.restore(cache, key, bundle)
     if counts is not None:
-        return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle)
+        early.cancel(started)
+        return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle, key=key)
+    if started is not None and early.still_valid(started, pages):
+        written = early.finish(started)
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        shutil.move(written, bundle)
+        early.cancel(started)  # only removes its scratch folder now
+        remove_default_ui(bundle)
+        stabilise(bundle)
+        counts = (started.indexed, len(pages) - started.indexed)
+        reuse.store(cache, key, bundle, counts)
+        return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle, key=key)
+    early.cancel(started)
     if cache is None:
         with tempfile.TemporaryDirectory(prefix="bloc-search-") as scratch:
             counts = _run_pagefind(Path(scratch) / "site", pages, bundle, options)
     else:
         counts = _run_pagefind(cache / "site", pages, bundle, options)
         reuse.store(cache, key, bundle, counts)
-    return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle)
+    return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle, key=key)
+
+
+def pagefind_options(config: dict) -> list[str]:
+    options: list[str] = []
+    for option, value in sorted(config.items()):
+        options += [f"--{option.replace('_', '-')}", str(value)]
+    return options
 
 
 def _run_pagefind(site: Path, pages: list[tuple[str, str]], bundle: Path, options: list[str]) -> tuple[int, int]:
@@ -71,9 +91,7 @@ def _run_pagefind(site: Path, pages: list[tuple[str, str]], bundle: Path, option
         shutil.rmtree(bundle)
     if counts[0] == 0:  # a site with no items yet: nothing to index, no bundle
         return counts
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle), "--silent",
-               *options]
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(early.pagefind_command(site, bundle, options), capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"Pagefind failed: {done.stderr.strip() or done.stdout.strip()}")
     remove_default_ui(bundle)
@@ -93,7 +111,7 @@ def remove_default_ui(bundle: Path) -> None:
 
 
 def build_index(root: Path, bundle_dir: str = "pagefind", config: dict | None = None,
-                cache: Path | None = None) -> SearchReport:
+                cache: Path | None = None, started: early.EarlyRun | None = None) -> SearchReport:
     """Index every page of `root` that has `data-pagefind-body`; write `root/bundle_dir`.
     With a `cache` folder, an unchanged site reuses the bundle stored there."""
-    return _index(root, bundle_dir, config or {}, cache)
+    return _index(root, bundle_dir, config or {}, cache, started)

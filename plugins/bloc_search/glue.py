@@ -7,7 +7,9 @@ from pathlib import Path
 
 from pelican import signals
 
-from .build import build_index
+from . import early
+from .build import build_index, pagefind_options
+from .reuse import bundle_key
 
 log = logging.getLogger(__name__)
 
@@ -28,21 +30,52 @@ def initialized(pelican) -> None:
         log.error("bloc_search: unknown setting(s) %s (known: %s)", ", ".join(unknown), ", ".join(DEFAULTS))
 
 
-def finalized(pelican) -> None:
-    settings = pelican.settings
+_state: dict = {"early": None, "early_key": ""}
+
+
+def _cache(settings) -> Path | None:
+    return Path(settings["CACHE_PATH"]) / "bloc_search" if settings.get("CACHE_CONTENT") else None
+
+
+def articles_written(generator, writer=None) -> None:
+    """Article pages are the only ones with a search body: index them on the other core
+    while the rest of the site is written (checked against the final pages at the end)."""
+    early.cancel(_state["early"])
+    _state.update(early=None, early_key="")
+    settings = generator.settings
     if not settings.get("BLOC_SEARCH_ENABLED", True):
         return
+    bundle_dir = settings.get("BLOC_SEARCH_BUNDLE_DIR", DEFAULTS["BLOC_SEARCH_BUNDLE_DIR"])
+    options = pagefind_options(settings.get("BLOC_SEARCH_PAGEFIND", {}))
+    pages = early.read_pages(Path(generator.output_path), bundle_dir)
+    cache = _cache(settings)
+    _state["early_key"] = bundle_key(pages, options)
+    if not early.expected(cache, _state["early_key"]):
+        _state["early"] = early.start(pages, options, cache / "site" if cache else None)
+
+
+def finalized(pelican) -> None:
+    settings = pelican.settings
+    started, _state["early"] = _state["early"], None
+    if not settings.get("BLOC_SEARCH_ENABLED", True):
+        early.cancel(started)
+        return
     root = Path(settings["OUTPUT_PATH"])
+    cache = _cache(settings)
     report = build_index(
         root,
         settings.get("BLOC_SEARCH_BUNDLE_DIR", DEFAULTS["BLOC_SEARCH_BUNDLE_DIR"]),
         settings.get("BLOC_SEARCH_PAGEFIND", {}),
-        Path(settings["CACHE_PATH"]) / "bloc_search" if settings.get("CACHE_CONTENT") else None,
+        cache,
+        started,
     )
+    if report.key:
+        early.remember(cache, _state["early_key"], report.key)
     log.info("bloc_search: indexed %d pages (%d without a search body) into %s",
              report.pages, report.skipped, report.bundle)
 
 
 def register() -> None:
     signals.initialized.connect(initialized)
+    signals.article_writer_finalized.connect(articles_written)
     signals.finalized.connect(finalized)
