@@ -1,4 +1,5 @@
-"""Pelican glue: build the search index over the written site at `finalized`."""
+"""Pelican glue: start Pagefind once the article pages are written, finish the search index
+over the written site at `finalized`."""
 
 from __future__ import annotations
 
