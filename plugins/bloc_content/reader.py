@@ -34,13 +34,21 @@ class BlocReader(MarkdownReader):
         super().__init__(settings)
         # One Markdown instance per language, reset per file (Pelican builds one per file).
         # Words that Markdown writes itself (the footnote back-link title) follow the page.
-        self._markdown = {}
+        # Built on first use: Pelican makes a reader per generator, and a build served from
+        # the content cache reads no file at all.
+        self._configs = {}
         for lang, overrides in settings.get("BLOC_MARKDOWN_BY_LANG", {}).items():
             config = {**settings["MARKDOWN"]}
             config["extension_configs"] = {name: {**options, **overrides.get(name, {})}
                                            for name, options in settings["MARKDOWN"]["extension_configs"].items()}
-            self._markdown[lang] = Markdown(**config)
-        self._default_markdown = Markdown(**settings["MARKDOWN"])
+            self._configs[lang] = config
+        self._default_config = {**settings["MARKDOWN"]}
+        self._markdown = {}
+
+    def _markdown_for(self, lang: str) -> Markdown:
+        if lang not in self._markdown:
+            self._markdown[lang] = Markdown(**self._configs.get(lang, self._default_config))
+        return self._markdown[lang]
 
     def read(self, source_path):
         raw = Path(source_path).read_bytes()
@@ -48,7 +56,7 @@ class BlocReader(MarkdownReader):
         if not parsed.ok:
             return "", _invalid_metadata(parsed, raw)
         model = parsed.model
-        markdown = self._markdown.get(model.lang, self._default_markdown)
+        markdown = self._markdown_for(model.lang)
         markdown.reset()
         # Content is untrusted: the rendered body goes through the HTML allowlist.
         body = sanitize_html(markdown.convert(parsed.front.body))
