@@ -47,9 +47,14 @@ def read_pages(root: Path, bundle_dir: str) -> list[tuple[str, str]]:
     return sorted(found)
 
 
-def start(pages: list[tuple[str, str]], options: list[str], copies: Path | None) -> EarlyRun | None:
-    """Fold `pages` into `copies` (a fresh folder when None) and start Pagefind over them."""
-    scratch = Path(tempfile.mkdtemp(prefix="bloc-search-early-"))
+def start(pages: list[tuple[str, str]], options: list[str], copies: Path | None,
+          scratch_in: Path | None = None) -> EarlyRun | None:
+    """Fold `pages` into `copies` (a fresh folder when None) and start Pagefind over them.
+    Its scratch folder goes into `scratch_in` (the cache, where a killed build's leftovers
+    are swept later) or the system's temporary folder."""
+    if scratch_in is not None:
+        scratch_in.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="early.tmp-", dir=scratch_in))
     site = copies if copies is not None else scratch / "site"
     indexed, _skipped = sync_copies(site, pages)
     if indexed == 0:

@@ -52,7 +52,7 @@ def articles_written(generator, writer=None) -> None:
     cache = _cache(settings)
     _state["early_key"] = bundle_key(pages, options)
     if not early.expected(cache, _state["early_key"]):
-        _state["early"] = early.start(pages, options, cache / "site" if cache else None)
+        _state["early"] = early.start(pages, options, cache / "site" if cache else None, cache)
 
 
 def finalized(pelican) -> None:

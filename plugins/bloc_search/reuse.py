@@ -110,7 +110,7 @@ def _prune(cache: Path) -> None:
                   key=lambda p: p.stat().st_mtime, reverse=True)
     for old in kept[KEEP:]:
         shutil.rmtree(old, ignore_errors=True)
-    for stale in cache.glob("bundle-*.tmp-*"):
+    for stale in [*cache.glob("bundle-*.tmp-*"), *cache.glob("early.tmp-*")]:
         if time.time() - stale.stat().st_mtime > 3600:  # younger: another build may be writing it
             shutil.rmtree(stale, ignore_errors=True)
     for legacy in cache.glob("pagefind-*.tar.gz"):  # the archives of earlier versions
