@@ -66,6 +66,22 @@ def built_site(tmp_path_factory) -> Path:
     return result.output
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright, one for the whole session: Playwright's sync
+    API cannot be started twice in one thread, so every test that needs it shares this."""
+    from tests.browser.browser_site import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make system-deps`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture
 def page(built_site):
     """Open a built page by its site-relative URL: page('en/') or page('tin-tuc/2021/x/')."""

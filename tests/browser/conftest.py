@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser_site import CHROMIUM, CHROMIUM_ARGS, ROOT, SitePages, find_pages
+from .browser_site import ROOT, SitePages, find_pages
 
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -36,18 +36,6 @@ def base_url(built_site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make system-deps`")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import sys
 import threading
 from pathlib import Path
 from typing import ClassVar
@@ -163,19 +162,10 @@ SEARCH = """async () => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    sys.path.insert(0, str(ROOT / "tests" / "browser"))
-    from browser_site import CHROMIUM, CHROMIUM_ARGS
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make system-deps`")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+@pytest.fixture
+def chromium(browser):
+    """The session's Chromium (tests/conftest.py)."""
+    return browser
 
 
 def visit(chromium, base_url: str, urls: list[str], search: bool):
