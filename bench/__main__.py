@@ -20,7 +20,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--repeat", "-k", type=int, default=3, help="runs per measurement; the median is kept")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
     parser.add_argument("--photos", action="store_true", help="give items photos (off by default)")
-    parser.add_argument("--work", type=Path, default=HERE / "work", help="where corpora and outputs go")
+    parser.add_argument("--work", type=Path, default=HERE / "scratch", help="where corpora and outputs go")
     parser.add_argument("--out", type=Path, default=HERE,
                         help="folder for results.json and RESULTS.md (default: bench/)")
     return parser.parse_args(argv)

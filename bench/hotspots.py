@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.hotspots", description=__doc__)
     parser.add_argument("--size", type=int, default=1000)
     parser.add_argument("--top", type=int, default=25)
-    parser.add_argument("--work", type=Path, default=HERE / "work")
+    parser.add_argument("--work", type=Path, default=HERE / "scratch")
     args = parser.parse_args(argv)
     stats = profile(args.size, args.work)
     print(f"Profile of one cold build at {args.size} items ({stats.total_tt:.1f} s under cProfile)\n")

@@ -24,7 +24,7 @@ SETTINGS = "pelicanconf.py"
 
 @dataclass
 class Workspace:
-    """bench/work/n<N>/: the corpus and every build's output for one size."""
+    """bench/scratch/n<N>/: the corpus and every build's output for one size."""
 
     root: Path
     size: int
