@@ -76,7 +76,6 @@ def install(generator) -> None:
         "partial_date": dates.partial_date,
         "number": dates.number,
     })
-    env.globals["page_lang_of"] = page_lang
 
 
 def bytecode_cache(settings) -> SharedBytecodeCache:

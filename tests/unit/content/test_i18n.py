@@ -37,3 +37,10 @@ def test_dates_per_locale():
     assert human_date(moment, "en", "month") == "January 2021"
     assert machine_date(moment) == "2021-01-15T09:30:00+07:00"
     assert machine_date(moment, "month") == "2021-01"
+
+
+def test_numbers_per_locale():
+    from bloc_i18n.dates import number
+
+    assert number(12345, "vi") == "12.345"
+    assert number(12345, "en") == "12,345"
