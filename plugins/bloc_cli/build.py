@@ -22,38 +22,17 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
+from . import reporting
 from .i18n import _
 
 RENAME_EXCHANGE = 2  # renameat2 flag: swap two paths atomically (Linux)
 AT_FDCWD = -100
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--settings", default="pelicanconf.py", help="settings file (publishconf.py for production)")
-    parser.add_argument("--content", help="content folder to build instead of the one in the settings")
-    parser.add_argument("--output", help="output folder instead of the one in the settings")
-    parser.add_argument("--cache", help="folder for Pelican's content cache instead of the one in the settings")
-    parser.add_argument("--quiet", action="store_true", help="only print problems")
-
-
-class _ErrorLog(logging.Handler):
-    """Pelican logs some failures and carries on; we count them and fail the build."""
-
-    def __init__(self):
-        super().__init__(level=logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def run_build(args: argparse.Namespace) -> int:
-    from bloc_content.diagnostics import ContentError
-    from bloc_content.messages import catalog
-    from pelican import Pelican
     from pelican.settings import read_settings
 
-    _configure_logging(args.quiet)
+    started = time.monotonic()
     override = {}
     if args.content:
         content = Path(args.content).resolve()
@@ -76,32 +55,13 @@ def run_build(args: argparse.Namespace) -> int:
         staging = final.parent / f".{final.name}.tmp-{os.getpid()}"
         settings = read_settings(args.settings, override={**override, "OUTPUT_PATH": str(staging),
                                                           "DELETE_OUTPUT_DIRECTORY": False})
-        errors = _ErrorLog()
-        logging.getLogger().addHandler(errors)
-        try:
-            Pelican(settings).run()
-        except ContentError as exc:
-            print(exc.report(catalog(getattr(args, "lang", None))), file=sys.stderr)
-            count = len([d for d in exc.diagnostics if d.severity == "error"])
-            return _fail(staging, final, _("{count} error(s)", count=count))
-        except Exception as exc:  # a bug or a template error: say so plainly, keep the old site
-            logging.getLogger(__name__).exception("the build stopped: %s", exc)
-            return _fail(staging, final, _("the build stopped"))
-        finally:
-            logging.getLogger().removeHandler(errors)
-        if errors.messages:
-            return _fail(staging, final, _("{count} error(s) logged", count=len(errors.messages)))
-        _swap(staging, final)
-    if not args.quiet:
-        print(_("built {name}/", name=final.name))
-    return 0
-
-
-def _fail(staging: Path, final: Path, why: str) -> int:
-    shutil.rmtree(staging, ignore_errors=True)
-    kept = _("the previous site is unchanged") if final.exists() else _("nothing was published")
-    print(_("build failed: {why}; {kept} ({name}/)", why=why, kept=kept, name=final.name), file=sys.stderr)
-    return 1
+        outcome = reporting.run_pelican(settings, args)
+        if outcome.ok:
+            outcome.pages = reporting.compare(outcome, staging, final)
+            _swap(staging, final)
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
+    return reporting.finish(args, outcome, final, time.monotonic() - started)
 
 
 @contextmanager
@@ -211,7 +171,3 @@ def _swap(staging: Path, final: Path) -> None:
     os.rename(final, old)
     os.rename(staging, final)
     shutil.rmtree(old)
-
-
-def _configure_logging(quiet: bool) -> None:
-    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(levelname)s: %(message)s")

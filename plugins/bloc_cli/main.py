@@ -7,71 +7,81 @@ import argparse
 import importlib
 import sys
 
-from .i18n import LANGS, _, activate, choose_lang
+from .i18n import LANGS, N_, _, activate, choose_lang, lang_in
 
-COMMANDS = {  # name -> (module, one-line help)
-    "new": ("new", "start a new news item (Vietnamese original + English translation), as a draft"),
-    "check": ("check", "check every news item and registry, without building the site"),
-    "import": ("importing", "turn an article from the old website (plain text) into a draft news item"),
-    "build": ("build", "build the site into output/"),
-    "devserver": ("devserver", "preview the site at http://localhost:8000, rebuilt on every change"),
-    "schema": ("schema", "regenerate schema/item.schema.json for editors (from the content model)"),
+# name -> (module, one-line help). Every text shown in --help goes through the catalogue
+# (plugins/bloc_cli/locale): a new command's help is translated once its strings are there.
+COMMANDS = {
+    "new": ("new", N_("start a new news item (Vietnamese original + English translation), as a draft")),
+    "check": ("check", N_("check every news item and registry, without building the site")),
+    "import": ("importing", N_("turn an article from the old website (plain text) into a draft news item")),
+    "build": ("build", N_("build the site into output/")),
+    "devserver": ("devserver", N_("preview the site at http://localhost:8000, rebuilt on every change")),
+    "schema": ("schema", N_("regenerate the JSON Schemas in schema/ (from the models)")),
 }
 
 
 def build_parser(argv: list[str]) -> argparse.ArgumentParser:
+    """The parser, its texts in the active language (call `activate` first)."""
     parser = argparse.ArgumentParser(
         prog="bloc",
-        description="Write, check, import and preview the news items of the bloc's website. "
-                    "Run 'bloc COMMAND --help' for the details of a command.",
-        epilog="Guide for authors: docs/huong-dan.md (Tiếng Việt), docs/guide.en.md (English).",
+        description=_("Write, check, import and preview the news items of the bloc's website. "
+                      "Run 'bloc COMMAND --help' for the details of a command."),
+        epilog=_("Guide for authors: docs/huong-dan.md (Tiếng Việt), docs/guide.en.md (English)."),
     )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
-                        help="language of messages: vi or en (default: from LANG, else vi)")
-    common.add_argument("--root", default=argparse.SUPPRESS,
-                        help="the site's folder (default: the current folder)")
-    parser.add_argument("--lang", choices=LANGS, default=None, help=argparse.SUPPRESS)
+                        help=_("language of messages: vi or en (default: from LANG, else vi)"))
+    common.add_argument("--root", default=argparse.SUPPRESS, metavar=_("FOLDER"),
+                        help=_("the site's folder (default: the current folder)"))
+    parser.add_argument("--lang", choices=LANGS, default=None,
+                        help=_("language of messages: vi or en (default: from LANG, else vi)"))
     parser.add_argument("--root", default=".", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
     for name, (_module, text) in COMMANDS.items():
+        text = _(text)
         command = sub.add_parser(name, parents=[common], help=text, description=text[0].upper() + text[1:] + ".")
         ADD_ARGUMENTS[name](command, argv)
     return parser
 
 
 def _new(p: argparse.ArgumentParser, argv: list[str]) -> None:
-    p.add_argument("--title", required=True, help='the Vietnamese title, in quotes: --title "Hội nghị sơ kết ..."')
-    p.add_argument("--date", help="the day of the event, YYYY-MM-DD (default: today)")
-    p.add_argument("--kind", help="the kind of event, e.g. hoi-nghi-so-ket (see content/data/event_kinds.yaml)")
+    p.add_argument("--title", required=True, metavar=_("TITLE"), help=_('the Vietnamese title, in quotes: --title "Hội nghị sơ kết ..."'))
+    p.add_argument("--date", metavar=_("DATE"), help=_("the day of the event, YYYY-MM-DD (default: today)"))
+    p.add_argument("--kind", metavar=_("KIND"), help=_("the kind of event, e.g. hoi-nghi-so-ket (see content/data/event_kinds.yaml)"))
 
 
 def _check(p: argparse.ArgumentParser, argv: list[str]) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text: one line per problem (default); json: a list for CI annotations")
+                   help=_("text: one line per problem (default); json: a list for CI annotations"))
 
 
 def _import(p: argparse.ArgumentParser, argv: list[str]) -> None:
-    p.add_argument("src", metavar="SRC", help="the old article, a UTF-8 text file")
-    p.add_argument("--out", default="content/news", help="where news items live (default: content/news)")
-    p.add_argument("--title", help="the title to use (the old texts often have none)")
-    p.add_argument("--date", help="the day of the event, YYYY-MM-DD, when the text does not say")
+    p.add_argument("src", metavar=_("SRC"), help=_("the old article, a UTF-8 text file"))
+    p.add_argument("--out", default="content/news", metavar=_("FOLDER"), help=_("where news items live (default: content/news)"))
+    p.add_argument("--title", metavar=_("TITLE"), help=_("the title to use (the old texts often have none)"))
+    p.add_argument("--date", metavar=_("DATE"), help=_("the day of the event, YYYY-MM-DD, when the text does not say"))
 
 
 def _build(p: argparse.ArgumentParser, argv: list[str]) -> None:
-    if "build" in argv:  # only then is Pelican worth importing
-        from . import build
-
-        build.add_arguments(p)
+    p.add_argument("--settings", default="pelicanconf.py", metavar=_("FILE"), help=_("settings file (publishconf.py for production)"))
+    p.add_argument("--content", metavar=_("FOLDER"), help=_("content folder to build instead of the one in the settings"))
+    p.add_argument("--output", metavar=_("FOLDER"), help=_("output folder instead of the one in the settings"))
+    p.add_argument("--cache", metavar=_("FOLDER"), help=_("folder for Pelican's content cache instead of the one in the settings"))
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("-v", "--verbose", action="store_true", help=_("also print every step of the build"))
+    shown.add_argument("--quiet", action="store_true", help=_("only print problems"))
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help=_("text: the summary for a person (default); json: the same for CI, on standard output"))
 
 
 def _devserver(p: argparse.ArgumentParser, argv: list[str]) -> None:
-    p.add_argument("--port", type=int, default=8000, help="the port to serve on (default: 8000)")
-    p.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file (default: pelicanconf.py)")
+    p.add_argument("--port", type=int, default=8000, metavar=_("PORT"), help=_("the port to serve on (default: 8000)"))
+    p.add_argument("--settings", default="pelicanconf.py", metavar=_("FILE"), help=_("Pelican settings file (default: pelicanconf.py)"))
 
 
 def _schema(p: argparse.ArgumentParser, argv: list[str]) -> None:
-    p.add_argument("--out", default="schema", help="folder for the schema files (default: schema)")
+    p.add_argument("--out", default="schema", metavar=_("FOLDER"), help=_("folder for the schema files (default: schema)"))
 
 
 ADD_ARGUMENTS = {"new": _new, "check": _check, "import": _import, "build": _build,
@@ -80,9 +90,10 @@ ADD_ARGUMENTS = {"new": _new, "check": _check, "import": _import, "build": _buil
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    lang = activate(choose_lang(lang_in(argv)))
     parser = build_parser(argv)
     args = parser.parse_args(argv)
-    args.lang = activate(choose_lang(args.lang))
+    args.lang = lang
     if not args.command:
         parser.print_help()
         return 2

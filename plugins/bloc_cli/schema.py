@@ -1,4 +1,5 @@
-"""`bloc schema`: JSON Schema of an item file, generated from the pydantic model (never by hand)."""
+"""`bloc schema`: JSON Schemas generated from the pydantic models (never by hand): an item
+file's front matter, and the report of `bloc build --format json`."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 from bloc_content.model import ItemFile, TranslationFile
 
 from .i18n import _
+from .report import SCHEMA_FILE as REPORT_SCHEMA_FILE
+from .report import report_schema
 
 SCHEMA_FILE = "item.schema.json"
 # PartialDate is parsed from text before validation ('2021-01', 2021, 2021-01-15): pydantic
@@ -49,7 +52,8 @@ def run(args) -> int:
     out = Path(args.out)
     out = out if out.is_absolute() else Path(args.root) / out
     out.mkdir(parents=True, exist_ok=True)
-    path = out / SCHEMA_FILE
-    path.write_text(render(item_schema()), encoding="utf-8")
-    print(_("Schema written: {path}", path=path.as_posix()), file=sys.stderr)
+    for name, schema in ((SCHEMA_FILE, item_schema()), (REPORT_SCHEMA_FILE, report_schema())):
+        path = out / name
+        path.write_text(render(schema), encoding="utf-8")
+        print(_("Schema written: {path}", path=path.as_posix()), file=sys.stderr)
     return 0

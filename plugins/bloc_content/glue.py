@@ -129,7 +129,8 @@ def fail_on_errors() -> None:
 def on_finalized(pelican) -> None:
     fail_on_errors()
     for warning in sorted({d for d in _state["diagnostics"] if d.severity == "warning"}):
-        logger.warning(warning.render())
+        # the diagnostic rides along: `bloc build` prints it in the person's language
+        logger.warning(warning.render(), extra={"diagnostic": warning})
 
 
 def install_globals(generator) -> None:

@@ -41,7 +41,10 @@ def on_articles_finalized(generator) -> None:
             except PhotoError as exc:
                 problems.append(_diagnostic(exc, item, i))
     processed: dict[int, dict[str, Processed]] = {}
-    for (item, i), outcome in zip(where, pipeline.run(jobs, settings, settings.cache_dir(root)), strict=True):
+    build = generator.settings.get("BLOC_BUILD")  # `bloc build`'s progress bars and counts; None under plain Pelican
+    task = build.task("photos", total=len(jobs)) if build is not None and jobs else None
+    outcomes = pipeline.run(jobs, settings, settings.cache_dir(root), progress=task.advance if task else None)
+    for (item, i), outcome in zip(where, outcomes, strict=True):
         if outcome.error:
             problems.append(_diagnostic(outcome.error, item, i))
             continue

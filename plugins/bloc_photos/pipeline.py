@@ -7,6 +7,7 @@ import os
 import re
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,8 +92,14 @@ def job_key(data: bytes, settings: PhotoSettings, focal: tuple[float, float] | N
     return cache.cache_key(data, {**settings.fingerprint(), "focal": list(focal) if focal else None})
 
 
-def run(jobs: list[Job], settings: PhotoSettings, cache_dir: Path, workers: int | None = None) -> list[Outcome]:
-    """One Outcome per job, in order; encodes only cache misses, in parallel when several."""
+Progress = Callable[[int, str], None]  # (steps done, 'cached', 'new' or 'failed')
+
+
+def run(jobs: list[Job], settings: PhotoSettings, cache_dir: Path, workers: int | None = None,
+        progress: Progress | None = None) -> list[Outcome]:
+    """One Outcome per job, in order; encodes only cache misses, in parallel when several.
+    `progress` hears of the cache hits at once, then of each encoded photo."""
+    progress = progress or (lambda _n, _kind: None)
     outcomes = [Outcome(job) for job in jobs]
     missing: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
@@ -108,7 +115,9 @@ def run(jobs: list[Job], settings: PhotoSettings, cache_dir: Path, workers: int 
             missing.setdefault(outcome.key, []).append(outcome)
         else:
             STATS["hits"] += 1
+    progress(sum(outcome.manifest is not None for outcome in outcomes), "cached")
     for key, result in _encode_missing(missing, settings, cache_dir, workers):
+        progress(len(missing[key]), "failed" if isinstance(result, PhotoError) else "new")
         for outcome in missing[key]:
             if isinstance(result, PhotoError):
                 outcome.error = result

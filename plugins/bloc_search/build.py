@@ -6,7 +6,7 @@ import logging
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,8 +42,12 @@ def html_files(root: Path, bundle_dir: str) -> Iterable[tuple[Path, str]]:
             yield path, text
 
 
+Progress = Callable[[int, str], None]  # (pages done, 'unchanged' or 'changed')
+StartProgress = Callable[[int], Progress]  # called with the number of pages
+
+
 def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None,
-           started: early.EarlyRun | None = None) -> SearchReport:
+           started: early.EarlyRun | None = None, start_progress: StartProgress | None = None) -> SearchReport:
     """Reuse the stored bundle when no page changed; else use the Pagefind run `started`
     early if it read the right copies, or bring the folded copies up to date and run
     Pagefind once over them (one process over files is much faster than feeding pages one
@@ -51,14 +55,17 @@ def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None,
     bundle = root / bundle_dir
     pages = [(path.relative_to(root).as_posix(), text) for path, text in html_files(root, bundle_dir)]
     forget()  # the last step that reads the written pages
+    progress = start_progress(len(pages)) if start_progress else (lambda _n, _kind: None)
     options = pagefind_options(config)
     key = reuse.bundle_key(pages, options)
     counts = reuse.restore(cache, key, bundle)
     if counts is not None:
         early.cancel(started)
+        progress(len(pages), "unchanged")
         return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle, key=key)
     if started is not None and early.still_valid(started, pages):
         written = early.finish(started)
+        progress(len(pages), "changed")
         if bundle.exists():
             shutil.rmtree(bundle)
         shutil.move(written, bundle)
@@ -71,9 +78,9 @@ def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None,
     early.cancel(started)
     if cache is None:
         with tempfile.TemporaryDirectory(prefix="bloc-search-") as scratch:
-            counts = _run_pagefind(Path(scratch) / "site", pages, bundle, options)
+            counts = _run_pagefind(Path(scratch) / "site", pages, bundle, options, progress)
     else:
-        counts = _run_pagefind(cache / "site", pages, bundle, options)
+        counts = _run_pagefind(cache / "site", pages, bundle, options, progress)
         reuse.store(cache, key, bundle, counts)
     return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle, key=key)
 
@@ -85,8 +92,9 @@ def pagefind_options(config: dict) -> list[str]:
     return options
 
 
-def _run_pagefind(site: Path, pages: list[tuple[str, str]], bundle: Path, options: list[str]) -> tuple[int, int]:
-    counts = sync_copies(site, pages)
+def _run_pagefind(site: Path, pages: list[tuple[str, str]], bundle: Path, options: list[str],
+                  progress: Progress) -> tuple[int, int]:
+    counts = sync_copies(site, pages, progress)
     if bundle.exists():
         shutil.rmtree(bundle)
     if counts[0] == 0:  # a site with no items yet: nothing to index, no bundle
@@ -111,7 +119,9 @@ def remove_default_ui(bundle: Path) -> None:
 
 
 def build_index(root: Path, bundle_dir: str = "pagefind", config: dict | None = None,
-                cache: Path | None = None, started: early.EarlyRun | None = None) -> SearchReport:
+                cache: Path | None = None, started: early.EarlyRun | None = None,
+                start_progress: StartProgress | None = None) -> SearchReport:
     """Index every page of `root` that has `data-pagefind-body`; write `root/bundle_dir`.
-    With a `cache` folder, an unchanged site reuses the bundle stored there."""
-    return _index(root, bundle_dir, config or {}, cache, started)
+    With a `cache` folder, an unchanged site reuses the bundle stored there.
+    `start_progress(pages)` returns what hears of each page as it is folded for Pagefind."""
+    return _index(root, bundle_dir, config or {}, cache, started, start_progress)

@@ -15,6 +15,7 @@ import os
 import pickle
 import shutil
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from .indexcopy import indexed_copy
@@ -51,9 +52,12 @@ def _save(folder: Path, version: str, pages: _Manifest) -> None:
     os.replace(temporary, path)
 
 
-def sync_copies(folder: Path, pages: list[tuple[str, str]]) -> tuple[int, int]:
+def sync_copies(folder: Path, pages: list[tuple[str, str]],
+                progress: Callable[[int, str], None] | None = None) -> tuple[int, int]:
     """Make `folder` hold the folded copy of each page (relative path, text) that has a
-    search body, and nothing else. Returns (pages with a copy, pages without)."""
+    search body, and nothing else. Returns (pages with a copy, pages without). `progress`
+    hears of each page: 'unchanged' (its copy kept) or 'changed' (folded again)."""
+    progress = progress or (lambda _n, _kind: None)
     version = _code_version()
     old = _load(folder, version)
     _manifest_path(folder).unlink(missing_ok=True)
@@ -64,7 +68,9 @@ def sync_copies(folder: Path, pages: list[tuple[str, str]]) -> tuple[int, int]:
         digest = hashlib.sha256(page.encode("utf-8")).hexdigest()
         if old.get(relative, ("", False))[0] == digest:
             new[relative] = old[relative]
+            progress(1, "unchanged")
             continue
+        progress(1, "changed")
         copy = indexed_copy(page)
         target = folder / relative
         if copy is None:

@@ -63,12 +63,14 @@ def finalized(pelican) -> None:
         return
     root = Path(settings["OUTPUT_PATH"])
     cache = _cache(settings)
+    build = settings.get("BLOC_BUILD")  # `bloc build`'s progress bars and counts; None under plain Pelican
     report = build_index(
         root,
         settings.get("BLOC_SEARCH_BUNDLE_DIR", DEFAULTS["BLOC_SEARCH_BUNDLE_DIR"]),
         settings.get("BLOC_SEARCH_PAGEFIND", {}),
         cache,
         started,
+        (lambda pages: build.task("search", total=pages).advance) if build is not None else None,
     )
     if report.key:
         early.remember(cache, _state["early_key"], report.key)
