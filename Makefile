@@ -1,7 +1,5 @@
-# The site's commands, in Pelican's quickstart conventions.
-#   make html    build the site into output/ (sets itself up on first run)
-#   make test    run every test (unit, build, browser)
-#   make serve   build, then serve output/ on http://localhost:8000
+# The site's commands, in Pelican's quickstart conventions. `make help` lists them
+# (in Vietnamese; `make help LANG=en` in English), from the `##` lines below.
 # See README.md for the rest.
 
 PY ?= python3
@@ -12,7 +10,25 @@ CONF ?= pelicanconf.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := html
-.PHONY: html publish serve devserver clean clean-venv test test-fast lint check new import bench system-deps messages
+.PHONY: help html publish serve devserver clean clean-venv test test-fast lint check new import bench system-deps messages
+
+# One line per command: name | Vietnamese | English.
+## html        | dựng trang vào output/ (lần đầu tự cài đặt; V=1: in từng bước) | build the site into output/ (sets itself up on first run; V=1: print every step)
+## serve       | dựng trang rồi mở tại http://localhost:8000 | build, then serve output/ on http://localhost:8000
+## devserver   | xem trước, tự dựng lại sau mỗi thay đổi | preview, rebuilt on every change
+## check       | kiểm tra mọi tin bài, không dựng trang | check every news item without building
+## new         | tạo tin bài mới: make new TITLE="..." [DATE=YYYY-MM-DD] [KIND=...] | start a news item: make new TITLE="..." [DATE=YYYY-MM-DD] [KIND=...]
+## import      | chuyển bài của trang cũ thành tin nháp: make import SRC=tệp.txt | turn an old article into a draft: make import SRC=file.txt
+## publish     | dựng bản chính thức (publishconf.py) | production build (publishconf.py)
+## test        | chạy mọi kiểm thử (cả trình duyệt) | run every test (browser tests too)
+## test-fast   | chạy kiểm thử, trừ kiểm thử trình duyệt | run the tests but the browser ones
+## lint        | kiểm tra mã nguồn (ruff) | lint the code (ruff)
+## bench       | đo tốc độ dựng trang (N=100,1000) | measure build speed (N=100,1000)
+## messages    | cập nhật danh mục câu chữ của giao diện | update the theme's message catalogues
+## system-deps | cài Chromium và Java cho kiểm thử trình duyệt | install Chromium and Java for the browser tests
+## clean       | xoá output/ và các tệp tạm | remove output/ and scratch files
+## clean-venv  | xoá môi trường Python .venv/ | remove the Python environment .venv/
+## help        | liệt kê các lệnh này | list these commands
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,10 +39,18 @@ $(STAMP): requirements.txt pyproject.toml
 venv: $(STAMP)
 
 html: $(STAMP)
-	$(BIN)/bloc build --settings $(CONF)
+	@$(BIN)/bloc build --settings $(CONF) $(if $(V),--verbose)
 
 publish: $(STAMP)
-	$(BIN)/bloc build --settings publishconf.py
+	@$(BIN)/bloc build --settings publishconf.py $(if $(V),--verbose)
+
+# Needs nothing installed: the texts are the `##` lines above. Vietnamese unless LANG says English.
+help:
+	@case "$(LANG)" in en*) col=3; title="The site's commands (make COMMAND):"; more="More: README.md; the bloc command: .venv/bin/bloc --help";; \
+	  *) col=2; title="Các lệnh của trang (make LỆNH):"; more="Chi tiết: README.md; lệnh bloc: .venv/bin/bloc --help";; esac; \
+	echo "$$title"; \
+	sed -n 's/^## //p' $(firstword $(MAKEFILE_LIST)) | awk -F ' *[|] *' -v col=$$col '{ printf "  make %-12s %s\n", $$1, $$col }'; \
+	echo "$$more"
 
 serve: html
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory output $(PORT)

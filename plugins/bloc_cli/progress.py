@@ -92,10 +92,15 @@ def live_display(stream: IO[str], redirect: bool = False):
         TextColumn,
         TimeElapsedColumn,
     )
+    from rich.text import Text
+
+    class Count(MofNCompleteColumn):
+        def render(self, task):  # a phase has no count: nothing rather than '0/?'
+            return super().render(task) if task.total is not None else Text("")
 
     console = Console(file=stream)
     if not console.is_terminal or console.is_dumb_terminal:
         return None
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), Count(),
                     TextColumn("{task.fields[note]}"), TimeElapsedColumn(), console=console, transient=True,
                     redirect_stdout=redirect, redirect_stderr=redirect)

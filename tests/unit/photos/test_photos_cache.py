@@ -131,3 +131,13 @@ def test_long_runs_log_progress(tmp_path, small_settings, monkeypatch, caplog):
     pipeline.run([pipeline.Job(p) for p in _sources(tmp_path, 3)], small_settings, tmp_path / "cache", workers=1)
     lines = [r.getMessage() for r in caplog.records if r.name == "bloc_photos.pipeline"]
     assert [line.split(" (")[0] for line in lines] == [f"photos: encoded {i}/3" for i in (1, 2, 3)]
+
+
+def test_progress_hears_of_cache_hits_then_of_each_encoded_photo(tmp_path, small_settings):
+    sources = _sources(tmp_path)
+    pipeline.run([pipeline.Job(sources[0])], small_settings, tmp_path / "cache")
+    heard = []
+    pipeline.run([pipeline.Job(p) for p in sources], small_settings, tmp_path / "cache",
+                 progress=lambda n, kind: heard.append((n, kind)))
+    assert heard[0] == (1, "cached")
+    assert sorted(heard[1:]) == [(1, "new"), (1, "new")]

@@ -48,3 +48,15 @@ def test_without_a_manifest_the_folder_starts_afresh(tmp_path):
     (site / "a" / "index.html").write_text("half written", encoding="utf-8")
     copies.sync_copies(site, [("a/index.html", _page("A"))])
     assert _files(site) == {"a/index.html": indexed_copy(_page("A"))}
+
+
+def test_progress_hears_of_every_page_folded_or_kept(tmp_path):
+    site = tmp_path / "site"
+    pages = [("a/index.html", _page("Đồng chí")), ("b/index.html", _page("Giao ước"))]
+    heard = []
+    copies.sync_copies(site, pages, lambda n, kind: heard.append((n, kind)))
+    assert heard == [(1, "changed"), (1, "changed")]
+    pages[1] = ("b/index.html", _page("Thi đua"))
+    heard.clear()
+    copies.sync_copies(site, pages, lambda n, kind: heard.append((n, kind)))
+    assert heard == [(1, "unchanged"), (1, "changed")]

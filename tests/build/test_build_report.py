@@ -1,0 +1,206 @@
+"""What `make html` and `bloc build` print, run as a person or CI runs them: problems once,
+a short summary in Vietnamese whose numbers match the site, -v for every step, --quiet,
+JSON that validates, progress bars on a terminal and no control characters elsewhere."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import random
+import re
+import select
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from PIL import Image
+
+from tests.conftest import ROOT, make_content
+
+SCHEMA = json.loads((ROOT / "schema" / "build-report.schema.json").read_text(encoding="utf-8"))
+# Pelican's own words: none of them may reach a run without -v.
+PELICAN_VOCABULARY = re.compile(r"Done: Processed|hidden articles|draft pages|Copying|Writing|INFO|DEBUG")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # anything but \t and \n
+ENV = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/root")}  # no LANG: Vietnamese
+
+
+def bloc_build(content: Path, output: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "bloc_cli", "build", "--content", str(content), "--output", str(output),
+               "--cache", str(content.parent / "cache"), *extra]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env or ENV, timeout=900)
+
+
+def html_pages(output: Path) -> list[Path]:
+    return [p for p in output.rglob("*.html") if p.relative_to(output).parts[0] != "pagefind"]
+
+
+def article_pages(output: Path) -> dict[str, int]:
+    """Article pages per language, from the URL patterns (pelicanconf.BLOC_URLS)."""
+    return {"vi": len(list(output.glob("tin-tuc/[0-9][0-9][0-9][0-9]/*/index.html"))),
+            "en": len(list(output.glob("en/news/[0-9][0-9][0-9][0-9]/*/index.html")))}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A copy of the project whose content is the fixture site, to run `make html` in."""
+    base = tmp_path_factory.mktemp("project")
+    for name in ("Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt", "pyproject.toml"):
+        shutil.copy2(ROOT / name, base / name)
+    for name in ("plugins", "theme", ".venv"):
+        (base / name).symlink_to(ROOT / name)
+    make_content(base / "content")
+    return base
+
+
+@pytest.fixture(scope="module")
+def make_html(project) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", "html"], cwd=project, capture_output=True, text=True,
+                          env=ENV, timeout=900)
+
+
+def test_default_make_html_is_short_vietnamese_and_has_the_summary(make_html, project):
+    assert make_html.returncode == 0, make_html.stdout + make_html.stderr
+    lines = (make_html.stderr + make_html.stdout).splitlines()
+    assert len(lines) <= 15, "\n".join(lines)
+    assert not PELICAN_VOCABULARY.search(make_html.stdout + make_html.stderr)
+    assert not CONTROL.search(make_html.stdout + make_html.stderr)
+    summary = make_html.stdout.splitlines()
+    assert re.fullmatch(r"Đã dựng xong trang vào output/ \(\d+(,\d)? giây\)\.", summary[0])
+    published = article_pages(project / "output")
+    assert summary[1] == (f"Tin đã đăng: tiếng Việt {published['vi']}, tiếng Anh {published['en']}; "
+                          "chưa đăng: bản nháp 0, chưa đến ngày đăng 0.")
+    pages = len(html_pages(project / "output"))
+    assert summary[2] == f"Trang: {pages} (mới {pages}, thay đổi 0, không đổi 0, đã bỏ 0)."
+    warnings = make_html.stderr.splitlines()
+    assert summary[-1] == f"Lỗi: 0, cảnh báo: {len(warnings)}."
+    stale = [line for line in warnings if "translated_from.hash" in line]
+    assert len(stale) == 1
+    assert stale[0].startswith("content/news/2025/ban-dich-cu/index.en.md:10: cảnh báo: translated_from.hash: bản gốc")
+    assert warnings == sorted(warnings)  # grouped by file
+
+
+def test_make_html_twice_finds_every_page_unchanged(make_html, project):
+    again = subprocess.run(["make", "--no-print-directory", "html"], cwd=project, capture_output=True, text=True,
+                           env=ENV, timeout=900)
+    assert again.returncode == 0, again.stderr
+    pages = len(html_pages(project / "output"))
+    assert f"Trang: {pages} (mới 0, thay đổi 0, không đổi {pages}, đã bỏ 0)." in again.stdout.splitlines()
+    assert again.stderr == make_html.stderr  # the same warnings, each once
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> Path:
+    return make_content(tmp_path_factory.mktemp("report") / "content")
+
+
+def test_json_report_validates_and_matches_the_site(fixture_site):
+    output = fixture_site.parent / "output"
+    done = bloc_build(fixture_site, output, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    jsonschema.validate(report, SCHEMA)
+    assert report["ok"] is True and report["lang"] == "vi"
+    assert report["output"] == output.as_posix()
+    assert report["items"] == {"published": article_pages(output), "drafts": 0, "embargoed": 0}
+    assert report["pages"]["total"] == report["pages"]["new"] == len(html_pages(output))
+    assert report["warnings"] == len(report["problems"]) == len(done.stderr.splitlines())
+    assert [p["text"] for p in report["problems"]] == done.stderr.splitlines()
+    assert not PELICAN_VOCABULARY.search(done.stdout + done.stderr)
+
+
+def test_verbose_shows_every_step_and_quiet_only_the_problems(fixture_site):
+    output = fixture_site.parent / "output-levels"
+    verbose = bloc_build(fixture_site, output, "-v", "--lang", "en")
+    assert verbose.returncode == 0, verbose.stderr
+    assert "INFO: Writing" in verbose.stderr and "Done: Processed" in verbose.stdout
+    assert verbose.stdout.splitlines()[-1].startswith("Errors: 0, warnings: ")
+    quiet = bloc_build(fixture_site, output, "--quiet")
+    assert quiet.returncode == 0 and quiet.stdout == ""
+    stale = [line for line in quiet.stderr.splitlines() if "translated_from.hash" in line]
+    assert len(stale) == 1 and ": cảnh báo: " in stale[0]
+    # problems are printed once, whatever the level of detail
+    assert verbose.stderr.count("translated_from.hash") == 1
+
+
+def test_a_failed_build_lists_errors_before_warnings_and_reports_json(fixture_site, tmp_path):
+    content = make_content(tmp_path / "content", fixture_site)
+    item = content / "news" / "2021" / "so-ket-6-thang" / "index.vi.md"
+    item.write_text(item.read_text(encoding="utf-8").replace("lang: vi", "lang: vi\nunknown_field: 1", 1),
+                    encoding="utf-8")
+    done = bloc_build(content, tmp_path / "output", "--format", "json")
+    assert done.returncode == 1
+    report = json.loads(done.stdout)
+    jsonschema.validate(report, SCHEMA)
+    assert report["ok"] is False and report["errors"] >= 1 and report["pages"] is None
+    severities = [p["severity"] for p in report["problems"]]
+    assert severities == sorted(severities, key=("error", "warning").index)
+    lines = done.stderr.splitlines()
+    assert ": lỗi: unknown_field" in lines[0]
+    assert lines[-1].startswith("dựng trang không thành công: ")
+    assert lines[-1].endswith("chưa có gì được xuất bản (output/)")
+
+
+@pytest.fixture(scope="module")
+def photo_site(tmp_path_factory) -> Path:
+    """100 generated items with small photos (small: encoding is not what is tested)."""
+    from bench.corpus import write_corpus
+
+    content = tmp_path_factory.mktemp("photos") / "content"
+    write_corpus(content, 100, photos=True)
+    for photo in content.rglob("*.jpg"):
+        noise = random.Random(str(photo.relative_to(content))).randbytes(160 * 120 * 3)  # no two alike
+        Image.frombytes("RGB", (160, 120), noise).save(photo, "JPEG")
+    return content
+
+
+def run_in_terminal(command: list[str]) -> str:
+    """Run `command` with a pseudo-terminal as its standard output and error; all it wrote."""
+    leader, follower = pty.openpty()
+    env = {**ENV, "TERM": "xterm", "COLUMNS": "120", "LINES": "40"}
+    process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=follower, stderr=follower,
+                               env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 600)
+        if not ready:
+            process.kill()
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed when the build ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    assert process.returncode == 0, b"".join(chunks).decode(errors="replace")
+    return b"".join(chunks).decode("utf-8", errors="replace")
+
+
+def test_progress_bars_on_a_terminal_and_none_in_a_log(photo_site):
+    photos = len(list(photo_site.rglob("*.jpg")))
+    output = photo_site.parent / "output"
+    shown = run_in_terminal([sys.executable, "-m", "bloc_cli", "build", "--content", str(photo_site),
+                             "--output", str(output), "--cache", str(photo_site.parent / "cache")])
+    assert "\x1b[" in shown  # a live display, redrawn in place
+    assert re.search(rf"Ảnh\s.*{photos}/{photos}.*mới: {photos}", shown)
+    pages = len(html_pages(output))
+    assert re.search(rf"Chỉ mục tìm kiếm\s.*{pages}/{pages}", shown)
+    assert "Ghi các trang" in shown
+    assert f"Ảnh: {photos} (mới xử lý {photos}, lấy từ bộ nhớ đệm 0)." in shown
+    assert len(list((output / "photos").glob("*-social.jpg"))) == photos
+
+    again = bloc_build(photo_site, output, "--format", "json")
+    assert again.returncode == 0, again.stderr
+    assert not CONTROL.search(again.stdout + again.stderr)
+    report = json.loads(again.stdout)
+    jsonschema.validate(report, SCHEMA)
+    assert report["photos"] == {"total": photos, "encoded": 0, "cached": photos}
+    assert report["items"]["published"] == article_pages(output) == {"vi": 100, "en": 100}
+    assert report["pages"] == {"total": pages, "new": 0, "changed": 0, "unchanged": pages, "removed": 0}
