@@ -57,7 +57,8 @@ def run_build(args: argparse.Namespace) -> int:
                                                           "DELETE_OUTPUT_DIRECTORY": False})
         outcome = reporting.run_pelican(settings, args)
         if outcome.ok:
-            outcome.pages = reporting.compare(outcome, staging, final)
+            if reporting.shows_summary(args):  # reading every page again is only worth it then
+                outcome.pages = reporting.compare(outcome, staging, final)
             _swap(staging, final)
         else:
             shutil.rmtree(staging, ignore_errors=True)

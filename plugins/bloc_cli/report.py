@@ -162,10 +162,8 @@ def summary_lines(report: BuildReport, _: Callable[..., str], cwd: Path) -> list
 
     site = where(Path(report.output), cwd)
     took = format_duration(report.seconds, lang)
-    if report.ok:
-        lines = [_("Site built in {site} ({took}).", site=site, took=took)]
-    else:
-        lines = [_("Build failed after {took}.", took=took)]
+    # a failed build ends with its own line instead (the previous site is unchanged)
+    lines = [_("Site built in {site} ({took}).", site=site, took=took)] if report.ok else []
     if report.items is not None:
         published = ", ".join(f"{language_name(code, lang, _)} {n(count)}"
                               for code, count in sorted(report.items.published.items(),

@@ -88,6 +88,10 @@ def run_pelican(settings: dict, args: argparse.Namespace) -> Outcome:
     return outcome
 
 
+def shows_summary(args: argparse.Namespace) -> bool:
+    return args.format == "json" or not args.quiet
+
+
 def compare(outcome: Outcome, staging: Path, final: Path) -> Pages:
     outcome.progress.phase("compare")
     return compare_pages(staging, final)
@@ -114,13 +118,13 @@ def finish(args: argparse.Namespace, outcome: Outcome, final: Path, seconds: flo
     report = build_report(outcome, args.lang, final, seconds)
     for problem in report.problems:
         print(problem.text, file=sys.stderr)
+    sys.stderr.flush()  # before the summary, in a log that mixes both streams
+    if args.format == "json":
+        print(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    elif shows_summary(args):
+        print("\n".join(summary_lines(report, _, Path.cwd())), file=sys.stdout if report.ok else sys.stderr)
     if not report.ok:
         kept = _("the previous site is unchanged") if final.exists() else _("nothing was published")
         print(_("build failed: {why}; {kept} ({name}/)", why=outcome.failure, kept=kept, name=final.name),
               file=sys.stderr)
-    if args.format == "json":
-        print(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
-    elif not args.quiet:
-        lines = summary_lines(report, _, Path.cwd())
-        print("\n".join(lines), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1

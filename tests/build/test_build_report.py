@@ -28,10 +28,15 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # anything but \t and \n
 ENV = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/root")}  # no LANG: Vietnamese
 
 
-def bloc_build(content: Path, output: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "bloc_cli", "build", "--content", str(content), "--output", str(output),
-               "--cache", str(content.parent / "cache"), *extra]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env or ENV, timeout=900)
+def build_command(content: Path, output: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "bloc_cli", "build", "--settings", str(ROOT / "pelicanconf.py"),
+            "--content", str(content), "--output", str(output), "--cache", str(content.parent / "cache"), *extra]
+
+
+def bloc_build(content: Path, output: Path, *extra: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """`bloc build` from `cwd` (the photo cache is `.cache/photos` there)."""
+    return subprocess.run(build_command(content, output, *extra), cwd=cwd, capture_output=True, text=True, env=ENV,
+                          timeout=900)
 
 
 def html_pages(output: Path) -> list[Path]:
@@ -83,6 +88,14 @@ def test_default_make_html_is_short_vietnamese_and_has_the_summary(make_html, pr
     assert warnings == sorted(warnings)  # grouped by file
 
 
+def test_make_html_v1_prints_every_step(make_html, project):
+    detail = subprocess.run(["make", "--no-print-directory", "html", "V=1"], cwd=project, capture_output=True,
+                            text=True, env=ENV, timeout=900)
+    assert detail.returncode == 0, detail.stderr
+    assert "INFO: Writing" in detail.stderr
+    assert detail.stdout.splitlines()[-1].startswith("Lỗi: 0, cảnh báo: ")
+
+
 def test_make_html_twice_finds_every_page_unchanged(make_html, project):
     again = subprocess.run(["make", "--no-print-directory", "html"], cwd=project, capture_output=True, text=True,
                            env=ENV, timeout=900)
@@ -97,9 +110,14 @@ def fixture_site(tmp_path_factory) -> Path:
     return make_content(tmp_path_factory.mktemp("report") / "content")
 
 
-def test_json_report_validates_and_matches_the_site(fixture_site):
+@pytest.fixture(scope="module")
+def fixture_json(fixture_site) -> subprocess.CompletedProcess:
+    return bloc_build(fixture_site, fixture_site.parent / "output", "--format", "json")
+
+
+def test_json_report_validates_and_matches_the_site(fixture_site, fixture_json):
     output = fixture_site.parent / "output"
-    done = bloc_build(fixture_site, output, "--format", "json")
+    done = fixture_json
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     jsonschema.validate(report, SCHEMA)
@@ -157,11 +175,11 @@ def photo_site(tmp_path_factory) -> Path:
     return content
 
 
-def run_in_terminal(command: list[str]) -> str:
+def run_in_terminal(command: list[str], cwd: Path) -> str:
     """Run `command` with a pseudo-terminal as its standard output and error; all it wrote."""
     leader, follower = pty.openpty()
     env = {**ENV, "TERM": "xterm", "COLUMNS": "120", "LINES": "40"}
-    process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=follower, stderr=follower,
+    process = subprocess.Popen(command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=follower, stderr=follower,
                                env=env)
     os.close(follower)
     chunks = []
@@ -186,8 +204,8 @@ def run_in_terminal(command: list[str]) -> str:
 def test_progress_bars_on_a_terminal_and_none_in_a_log(photo_site):
     photos = len(list(photo_site.rglob("*.jpg")))
     output = photo_site.parent / "output"
-    shown = run_in_terminal([sys.executable, "-m", "bloc_cli", "build", "--content", str(photo_site),
-                             "--output", str(output), "--cache", str(photo_site.parent / "cache")])
+    # from the site's folder: its photo cache starts empty, every photo is encoded
+    shown = run_in_terminal(build_command(photo_site, output), cwd=photo_site.parent)
     assert "\x1b[" in shown  # a live display, redrawn in place
     assert re.search(rf"Ảnh\s.*{photos}/{photos}.*mới: {photos}", shown)
     pages = len(html_pages(output))
@@ -196,7 +214,7 @@ def test_progress_bars_on_a_terminal_and_none_in_a_log(photo_site):
     assert f"Ảnh: {photos} (mới xử lý {photos}, lấy từ bộ nhớ đệm 0)." in shown
     assert len(list((output / "photos").glob("*-social.jpg"))) == photos
 
-    again = bloc_build(photo_site, output, "--format", "json")
+    again = bloc_build(photo_site, output, "--format", "json", cwd=photo_site.parent)
     assert again.returncode == 0, again.stderr
     assert not CONTROL.search(again.stdout + again.stderr)
     report = json.loads(again.stdout)
@@ -204,3 +222,22 @@ def test_progress_bars_on_a_terminal_and_none_in_a_log(photo_site):
     assert report["photos"] == {"total": photos, "encoded": 0, "cached": photos}
     assert report["items"]["published"] == article_pages(output) == {"vi": 100, "en": 100}
     assert report["pages"] == {"total": pages, "new": 0, "changed": 0, "unchanged": pages, "removed": 0}
+
+
+def test_drafts_and_items_not_yet_due_are_counted_as_held_back(fixture_site, fixture_json, tmp_path):
+    assert fixture_json.returncode == 0, fixture_json.stderr
+    published = article_pages(fixture_site.parent / "output")  # the fixture with nothing held back
+    content = make_content(tmp_path / "content", fixture_site)
+    for name in ("index.vi.md", "index.en.md"):
+        draft = content / "news" / "2024" / "tong-ket-2023" / name
+        text = draft.read_text(encoding="utf-8")
+        draft.write_text(re.sub(r"^(published: .*)$", r"\1\nstatus: draft", text, count=1, flags=re.M),
+                         encoding="utf-8")
+    due = content / "news" / "2025" / "chua-dich" / "index.vi.md"  # no translation, no `updated`
+    due.write_text(re.sub(r"^published: 2025-", "published: 2099-", due.read_text(encoding="utf-8"), flags=re.M),
+                   encoding="utf-8")
+    done = bloc_build(content, tmp_path / "output", "--format", "json")
+    report = json.loads(done.stdout)
+    jsonschema.validate(report, SCHEMA)
+    assert report["items"] == {"published": {"vi": published["vi"] - 2, "en": published["en"] - 1},
+                               "drafts": 2, "embargoed": 1}, done.stderr

@@ -88,9 +88,8 @@ def test_bloc_help_command_line_is_vietnamese_by_default():
     ("en", "The site's commands (make COMMAND):", "make html         build the site into output/"),
 ])
 def test_make_help_lists_the_commands(lang, title, line):
-    env = {"PATH": "/usr/bin:/bin", **({"LANG": lang} if lang else {})}
-    done = subprocess.run(["make", "--no-print-directory", "help"], cwd=ROOT, capture_output=True, text=True,
-                          env=env, check=True)
+    done = subprocess.run(["make", "--no-print-directory", "help", *([f"LANG={lang}"] if lang else [])], cwd=ROOT,
+                          capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}, check=True)
     lines = done.stdout.splitlines()
     assert lines[0] == title
     assert any(entry.strip().startswith(line) for entry in lines)
