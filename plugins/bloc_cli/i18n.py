@@ -67,20 +67,31 @@ def lang_in(argv: list[str]) -> str | None:
     return None
 
 
-def N_(message: str) -> str:  # gettext's name for "mark now, translate when shown"
+def gettext_noop(message: str) -> str:
+    """Mark a message for this catalogue now, translate it when shown (`N_` marks
+    bloc_content's diagnostics catalogue instead)."""
     return message
 
 
 # argparse's own words (Python 3.11), marked here so that the catalogue test sees them translated.
 ARGPARSE_WORDS = (
-    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
-    N_("%(prog)s: error: %(message)s\n"), N_("the following arguments are required: %s"),
-    N_("unrecognized arguments: %s"), N_("invalid choice: %(value)r (choose from %(choices)s)"),
-    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
-    N_("expected at most one argument"), N_("expected at least one argument"),
-    N_("invalid %(type)s value: %(value)r"), N_("ambiguous option: %(option)s could match %(matches)s"),
-    N_("not allowed with argument %s"), N_("one of the arguments %s is required"),
-    N_("ignored explicit argument %r"),
+    gettext_noop("usage: "),
+    gettext_noop("positional arguments"),
+    gettext_noop("options"),
+    gettext_noop("show this help message and exit"),
+    gettext_noop("%(prog)s: error: %(message)s\n"),
+    gettext_noop("the following arguments are required: %s"),
+    gettext_noop("unrecognized arguments: %s"),
+    gettext_noop("invalid choice: %(value)r (choose from %(choices)s)"),
+    gettext_noop("argument %(argument_name)s: %(message)s"),
+    gettext_noop("expected one argument"),
+    gettext_noop("expected at most one argument"),
+    gettext_noop("expected at least one argument"),
+    gettext_noop("invalid %(type)s value: %(value)r"),
+    gettext_noop("ambiguous option: %(option)s could match %(matches)s"),
+    gettext_noop("not allowed with argument %s"),
+    gettext_noop("one of the arguments %s is required"),
+    gettext_noop("ignored explicit argument %r"),
 )
 
 

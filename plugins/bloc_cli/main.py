@@ -7,17 +7,20 @@ import argparse
 import importlib
 import sys
 
-from .i18n import LANGS, N_, _, activate, choose_lang, lang_in
+from .i18n import LANGS, _, activate, choose_lang, gettext_noop, lang_in
 
 # name -> (module, one-line help). Every text shown in --help goes through the catalogue
 # (plugins/bloc_cli/locale): a new command's help is translated once its strings are there.
 COMMANDS = {
-    "new": ("new", N_("start a new news item (Vietnamese original + English translation), as a draft")),
-    "check": ("check", N_("check every news item and registry, without building the site")),
-    "import": ("importing", N_("turn an article from the old website (plain text) into a draft news item")),
-    "build": ("build", N_("build the site into output/")),
-    "devserver": ("devserver", N_("preview the site at http://localhost:8000, rebuilt on every change")),
-    "schema": ("schema", N_("regenerate the JSON Schemas in schema/ (from the models)")),
+    "new": ("new", gettext_noop(
+        "start a new news item (Vietnamese original + English translation), as a draft")),
+    "check": ("check", gettext_noop("check every news item and registry, without building the site")),
+    "import": ("importing", gettext_noop(
+        "turn an article from the old website (plain text) into a draft news item")),
+    "build": ("build", gettext_noop("build the site into output/")),
+    "devserver": ("devserver", gettext_noop(
+        "preview the site at http://localhost:8000, rebuilt on every change")),
+    "schema": ("schema", gettext_noop("regenerate the JSON Schemas in schema/ (from the models)")),
 }
 
 

@@ -12,21 +12,21 @@ from collections import Counter
 from collections.abc import Callable
 from typing import IO
 
-from .i18n import N_
+from .i18n import gettext_noop
 
 # What the person reads for a phase, a task or a kind of step (keys are what plugins pass).
 LABELS = {
-    "read": N_("Reading the content"),
-    "write": N_("Writing the pages"),
-    "finish": N_("Checking the pages, search index"),
-    "compare": N_("Comparing with the previous site"),
-    "photos": N_("Photos"),
-    "search": N_("Search index"),
-    "cached": N_("from the cache"),
-    "new": N_("new"),
-    "failed": N_("failed"),
-    "changed": N_("changed"),
-    "unchanged": N_("unchanged"),
+    "read": gettext_noop("Reading the content"),
+    "write": gettext_noop("Writing the pages"),
+    "finish": gettext_noop("Checking the pages, search index"),
+    "compare": gettext_noop("Comparing with the previous site"),
+    "photos": gettext_noop("Photos"),
+    "search": gettext_noop("Search index"),
+    "cached": gettext_noop("from the cache"),
+    "new": gettext_noop("new"),
+    "failed": gettext_noop("failed"),
+    "changed": gettext_noop("changed"),
+    "unchanged": gettext_noop("unchanged"),
 }
 
 

@@ -16,7 +16,7 @@ from babel.numbers import format_decimal
 from babel.units import format_unit
 from pydantic import BaseModel, ConfigDict, Field
 
-from .i18n import N_
+from .i18n import gettext_noop
 
 SCHEMA_FILE = "build-report.schema.json"
 
@@ -136,7 +136,8 @@ def _unit(value: float, unit: str, lang: str) -> str:
     return format_unit(value, unit, length="long" if "long" in patterns else "short", locale=lang)
 
 
-LANGUAGE_NAMES = {"vi": N_("Vietnamese"), "en": N_("English")}  # translated by the catalogue: 'tiếng Việt' mid-sentence
+# Through the catalogue rather than Babel: 'tiếng Việt' in the middle of a sentence.
+LANGUAGE_NAMES = {"vi": gettext_noop("Vietnamese"), "en": gettext_noop("English")}
 
 
 def language_name(code: str, lang: str, _: Callable[..., str]) -> str:
