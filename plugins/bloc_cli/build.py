@@ -24,6 +24,7 @@ from pathlib import Path
 
 from . import reporting
 from .i18n import _
+from .report import compare_pages
 
 RENAME_EXCHANGE = 2  # renameat2 flag: swap two paths atomically (Linux)
 AT_FDCWD = -100
@@ -58,7 +59,7 @@ def run_build(args: argparse.Namespace) -> int:
         outcome = reporting.run_pelican(settings, args)
         if outcome.ok:
             if reporting.shows_summary(args):  # reading every page again is only worth it then
-                outcome.pages = reporting.compare(outcome, staging, final)
+                outcome.pages = compare_pages(staging, final)
             _swap(staging, final)
         else:
             shutil.rmtree(staging, ignore_errors=True)

@@ -19,7 +19,6 @@ LABELS = {
     "read": gettext_noop("Reading the content"),
     "write": gettext_noop("Writing the pages"),
     "finish": gettext_noop("Checking the pages, search index"),
-    "compare": gettext_noop("Comparing with the previous site"),
     "photos": gettext_noop("Photos"),
     "search": gettext_noop("Search index"),
     "cached": gettext_noop("from the cache"),

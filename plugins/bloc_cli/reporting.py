@@ -17,7 +17,7 @@ from .i18n import _
 from .observe import SETTING
 from .problems import ProblemLog, problems
 from .progress import BuildProgress, live_display
-from .report import BuildReport, Items, Pages, Photos, compare_pages, summary_lines
+from .report import BuildReport, Items, Pages, Photos, summary_lines
 
 
 @dataclass
@@ -90,11 +90,6 @@ def run_pelican(settings: dict, args: argparse.Namespace) -> Outcome:
 
 def shows_summary(args: argparse.Namespace) -> bool:
     return args.format == "json" or not args.quiet
-
-
-def compare(outcome: Outcome, staging: Path, final: Path) -> Pages:
-    outcome.progress.phase("compare")
-    return compare_pages(staging, final)
 
 
 def build_report(outcome: Outcome, lang: str, final: Path, seconds: float) -> BuildReport:
