@@ -16,6 +16,8 @@ COMMANDS = {  # name -> (module, one-line help)
     "build": ("build", "build the site into output/"),
     "devserver": ("devserver", "preview the site at http://localhost:8000, rebuilt on every change"),
     "schema": ("schema", "regenerate schema/item.schema.json for editors (from the content model)"),
+    "translated": ("translated", "mark an item's English file as translated from the current Vietnamese file"),
+    "docs": ("docs", "regenerate the field reference and the message tables in docs/ (from the content model)"),
 }
 
 
@@ -74,8 +76,16 @@ def _schema(p: argparse.ArgumentParser, argv: list[str]) -> None:
     p.add_argument("--out", default="schema", help="folder for the schema files (default: schema)")
 
 
+def _translated(p: argparse.ArgumentParser, argv: list[str]) -> None:
+    p.add_argument("item", metavar="ITEM", help="the item's folder, e.g. content/news/2024/ten-tin")
+
+
+def _docs(p: argparse.ArgumentParser, argv: list[str]) -> None:
+    p.add_argument("--out", default="docs", help="the documentation folder (default: docs)")
+
+
 ADD_ARGUMENTS = {"new": _new, "check": _check, "import": _import, "build": _build,
-                 "devserver": _devserver, "schema": _schema}
+                 "devserver": _devserver, "schema": _schema, "translated": _translated, "docs": _docs}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from .diagnostics import Diagnostic, t
 from .extensions import MARKDOWN_EXTENSIONS
+from .freshness import stale_translations
 from .model import TranslationFile
 from .pairing import Item, pair_items
 from .registries import Registry, load_registry
@@ -36,6 +37,7 @@ def load_corpus(
         problems.extend(item.diagnostics)
     items, pair_problems = pair_items(parsed, registry)
     problems.extend(pair_problems)
+    problems.extend(stale_translations(items))
     return items, parsed, sorted(set(problems))
 
 

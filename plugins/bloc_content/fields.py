@@ -152,15 +152,20 @@ def text_key(model: type[BaseModel], name: str) -> str:
     return f"{_SAME_AS.get(model.__name__, model.__name__)}.{name}"
 
 
-def walk(model: type[BaseModel], prefix: str = ""):
-    """Every field of `model` and of the models nested in it, depth first, in declaration order."""
+def direct(model: type[BaseModel], prefix: str = ""):
+    """The fields of `model` itself, in declaration order."""
     for name, info in model.model_fields.items():
         child, is_list = _nested(info.annotation)
-        path = f"{prefix}{name}"
-        yield FieldInfo(path, text_key(model, name), info.is_required(), is_list, child,
+        yield FieldInfo(f"{prefix}{name}", text_key(model, name), info.is_required(), is_list, child,
                         _choices(info.annotation), info)
-        if child is not None:
-            yield from walk(child, f"{path}[]." if is_list else f"{path}.")
+
+
+def walk(model: type[BaseModel], prefix: str = ""):
+    """Every field of `model` and of the models nested in it, depth first, in declaration order."""
+    for info in direct(model, prefix):
+        yield info
+        if info.child is not None:
+            yield from walk(info.child, f"{info.path}[]." if info.is_list else f"{info.path}.")
 
 
 def field_paths(model: type[BaseModel]) -> set[str]:

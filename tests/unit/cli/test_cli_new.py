@@ -33,7 +33,7 @@ def test_new_item_is_a_valid_draft(site, bloc):
     code, out, _ = bloc("check", "--lang", "en")
     assert code == 0  # placeholders are warnings while the item is a draft
     assert ": error: " not in out
-    assert f"content/news/2024/{SLUG}/index.vi.md:11: warning: summary: placeholder 'CẦN VIẾT' still to replace" in out
+    assert f"content/news/2024/{SLUG}/index.vi.md:13: warning: summary: placeholder 'CẦN VIẾT' still to replace" in out
 
 
 def test_publishing_a_scaffold_unedited_fails(site, bloc):
