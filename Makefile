@@ -12,7 +12,7 @@ CONF ?= pelicanconf.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := html
-.PHONY: html publish serve devserver clean clean-venv test test-fast lint check new import bench system-deps messages
+.PHONY: html publish serve devserver clean clean-venv test test-fast lint check new import translated docs bench system-deps messages
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -37,11 +37,21 @@ devserver: $(STAMP)
 check: $(STAMP)
 	$(BIN)/bloc check
 
+# Authors' commands (docs/huong-dan.md): make new TITLE="..." DATE=YYYY-MM-DD KIND=...,
+# make import SRC=file.txt [DATE=...] [TITLE="..."], make translated ITEM=content/news/<year>/<item>.
 new: $(STAMP)
 	$(BIN)/bloc new --title "$(TITLE)" $(if $(DATE),--date "$(DATE)") $(if $(KIND),--kind "$(KIND)")
 
 import: $(STAMP)
-	$(BIN)/bloc import "$(SRC)"
+	$(BIN)/bloc import "$(SRC)" $(if $(DATE),--date "$(DATE)") $(if $(TITLE),--title "$(TITLE)")
+
+translated: $(STAMP)
+	$(BIN)/bloc translated "$(ITEM)"
+
+# The generated parts of docs/ and schema/ (field reference, message tables, JSON Schema).
+docs: $(STAMP)
+	$(BIN)/bloc docs
+	$(BIN)/bloc schema
 
 # Browser tests need Debian's Chromium and a Java runtime (Nu HTML Checker); installs them when missing.
 system-deps:

@@ -11,8 +11,8 @@ import datetime as dt
 import json
 from collections.abc import Callable
 
-from bloc_content.fields import direct, words
-from bloc_content.model import PHOTO_WORD_FIELDS, WORD_FIELDS, ItemFile, TranslationFile
+from bloc_content.fields import direct, translation_field, words
+from bloc_content.model import ItemFile, TranslationFile
 from bloc_content.registries import Registry
 from bloc_content.slugs import slugify
 from bloc_content.translated import original_hash, translated_from_line
@@ -112,14 +112,6 @@ def field_lines(model, values: dict[str, str], samples: dict[str, str], keep: Ca
 def _line(text: str, hint: str, on: bool) -> str:
     text = text if on else "# " + text
     return f"{text.ljust(COMMENT_COLUMN)}  # {hint}"
-
-
-def translation_field(path: str) -> bool:
-    """The fields a translation writes: its own words (facts are stated once, in the original)."""
-    parts = tuple(p.removesuffix("[]") for p in path.split("."))
-    if parts[0] == "photos":
-        return len(parts) == 1 or parts[1] in PHOTO_WORD_FIELDS | {"file"}
-    return any(parts[: len(w)] == w or w[: len(parts)] == parts for w in WORD_FIELDS)
 
 
 def scaffold(title: str, registry: Registry, date: dt.date | None = None, kind: str | None = None,

@@ -13,6 +13,8 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 
 from .model import (
+    PHOTO_WORD_FIELDS,
+    WORD_FIELDS,
     Award,
     Covenant,
     Election,
@@ -166,6 +168,14 @@ def walk(model: type[BaseModel], prefix: str = ""):
         yield info
         if info.child is not None:
             yield from walk(info.child, f"{info.path}[]." if info.is_list else f"{info.path}.")
+
+
+def translation_field(path: str) -> bool:
+    """The fields a translation writes: its own words (facts are stated once, in the original)."""
+    parts = tuple(p.removesuffix("[]") for p in path.split("."))
+    if parts[0] == "photos":
+        return len(parts) == 1 or parts[1] in PHOTO_WORD_FIELDS | {"file"}
+    return any(parts[: len(w)] == w or w[: len(parts)] == parts for w in WORD_FIELDS)
 
 
 def field_paths(model: type[BaseModel]) -> set[str]:
