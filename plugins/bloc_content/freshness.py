@@ -60,10 +60,12 @@ def check(original, original_body: str, translation) -> Staleness | None:
 
 
 def stale_translations(items) -> list[Diagnostic]:
-    """A warning on each translation whose original changed after it was translated."""
+    """A warning on each translation whose (valid) original changed after it was translated."""
     problems = []
     for item in items:
         original = item.original
+        if not original.ok:
+            continue  # the original's own errors come first; its hash is not final yet
         for translation in item.translations.values():
             stale = check(original.model, original.front.body, translation.model)
             if stale is not None:
