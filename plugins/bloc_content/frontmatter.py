@@ -156,7 +156,7 @@ def _common_mistake(exc: yaml.MarkedYAMLError, yaml_text: str, path: str, offset
     text = lines[mark.line] if mark.line < len(lines) else ""
     line = mark.line + 1 + offset
     problem = exc.problem or ""
-    if "cannot start any token" in problem and "\t" in text[: mark.column + 1]:
+    if "tab character" in problem or ("cannot start any token" in problem and "\t" in text[: mark.column + 1]):
         return Diagnostic(path, line, "", t("YAML does not use the Tab key: indent with two spaces"),
                           t("replace the Tab at the start of this line with spaces"))
     if problem.startswith("mapping values are not allowed"):

@@ -42,8 +42,6 @@ def pair_items(parsed: list[ParsedItem], registry: Registry,
     waiting = {_folder(p.path) for p in broken if p.path.endswith(f".{ORIGINAL_LANG}.md")}
     waiting |= {p.front.data.get("translation_key") for p in broken
                 if p.front is not None and isinstance(p.front.data, dict)}
-    # An English file that exists but failed to load is not a missing translation.
-    english_folders = {_folder(p.path) for p in [*parsed, *broken] if p.path.endswith(".en.md")}
     groups: dict[str, dict[str, ParsedItem]] = defaultdict(dict)
     for item in sorted(parsed, key=lambda p: p.path):
         if item.model is None:
@@ -70,13 +68,18 @@ def pair_items(parsed: list[ParsedItem], registry: Registry,
         item = Item(key, original, {lang: p for lang, p in by_lang.items() if p is not original})
         for translation in item.translations.values():
             problems.extend(compare(original, translation))
-        problems.extend(untranslated(item, english_folders))
         items.append(item)
     return items, problems
 
 
-def untranslated(item: Item, english_folders: set[str]) -> list[Diagnostic]:
-    """A published Vietnamese item with no English file at all gets a notice (not a failure)."""
+def untranslated(items: list[Item], files: list[ParsedItem]) -> list[Diagnostic]:
+    """A notice (not a failure) on each published Vietnamese item with no English file at all;
+    `files` are all the files read, so that an English file that failed to load still counts."""
+    english_folders = {_folder(p.path) for p in files if p.path.endswith(".en.md")}
+    return [problem for item in items for problem in _untranslated(item, english_folders)]
+
+
+def _untranslated(item: Item, english_folders: set[str]) -> list[Diagnostic]:
     original = item.original
     if original.model.lang != ORIGINAL_LANG or original.model.status != "published" or "en" in item.translations \
             or _folder(original.path) in english_folders:
