@@ -15,7 +15,7 @@ from bloc_content.fields import direct, translation_field, words
 from bloc_content.model import ItemFile, TranslationFile
 from bloc_content.registries import Registry
 from bloc_content.slugs import slugify
-from bloc_content.translated import original_hash, translated_from_line
+from bloc_content.translated import translated_from_for
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 COMMENT_COLUMN = 36
@@ -149,9 +149,9 @@ def scaffold(title: str, registry: Registry, date: dt.date | None = None, kind: 
                  "summary": q("TO TRANSLATE: summary in one or two sentences"), "byline": q("TO WRITE: author"),
                  "translator": q("TO WRITE: translator")}
     en_values = {k: v for k, v in en_values.items() if v is not None}
-    hash_, _problems = original_hash(vi.encode(), "index.vi.md")
-    if hash_:  # made from this state of the original: `make check` says when the original moves on
-        en_values["translated_from"] = translated_from_line(hash_, made).split(": ", 1)[1]
+    line = translated_from_for(vi, made)
+    if line:  # made from this state of the original: `make check` says when the original moves on
+        en_values["translated_from"] = line.split(": ", 1)[1]
     en_samples = samples | {"ItemFile.slug": "the-english-title-in-lowercase", "Event.place": q("Hanoi"),
                             "Covenant.motto": q("The covenant's motto"), "Photo.alt": q("What the photo shows"),
                             "Photo.caption": q("The caption under the photo")}

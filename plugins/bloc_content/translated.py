@@ -68,3 +68,10 @@ def _block_end(lines: list[str], start: int, close: int) -> int:
             and not lines[end].startswith("#"):
         end += 1
     return end
+
+
+def translated_from_for(original_text: str, date: dt.date | None = None) -> str | None:
+    """The `translated_from: {...}` line for a new translation of this original's text (for the
+    importer and `bloc new`), or None while the original does not validate."""
+    hash_, _problems = original_hash(original_text.encode(), "index.vi.md")
+    return translated_from_line(hash_, date or today()) if hash_ else None

@@ -55,6 +55,7 @@ def test_a_list_of_another_length_is_counted_not_dumped(site, bloc):
     edit(site, "en", "covenant:\n", "awards:\n  - {award: co-thi-dua-chinh-phu, recipient: bca, year: 2020, "
                                     "status: proposed}\ncovenant:\n")
     code, out, _ = bloc("check")
+    assert code == 1
     assert out.splitlines() == [
         f"{ITEM}/index.en.md:22: lỗi: awards: mâu thuẫn với bản gốc: {ITEM}/index.vi.md:44 có 4 mục, tệp này có 1 "
         "(thông tin chỉ ghi một lần, trong bản gốc; hãy xoá dòng này hoặc sửa cho khớp)"]
