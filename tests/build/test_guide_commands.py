@@ -124,4 +124,4 @@ def test_every_command_in_the_guide_runs_as_written(guide, scratch):
     item = scratch / "content/news/2024/hoi-nghi-so-ket-cong-tac-thi-dua-6-thang-dau-nam-2024"
     assert "translated_from: {hash: " in (item / "index.en.md").read_text(encoding="utf-8")
     imported = scratch / "content/news/2021/hoi-nghi-tong-ket-cong-tac-thi-dua-nam-2020/index.vi.md"
-    assert imported.is_file()
+    assert "\n  date: 2021-01-15" in imported.read_text(encoding="utf-8")  # DATE= reached the importer
