@@ -23,8 +23,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from bloc_content.fields import field_paths, translation_field
+from bloc_content.model import ItemFile, TranslationFile
 
 from tests.conftest import FIXTURES, ROOT, make_content
+from tests.template_fields import fields_in
 
 pytestmark = pytest.mark.slow
 
@@ -123,5 +126,9 @@ def test_every_command_in_the_guide_runs_as_written(guide, scratch):
     # what the commands made is there: the new item (marked translated) and the imported draft
     item = scratch / "content/news/2024/hoi-nghi-so-ket-cong-tac-thi-dua-6-thang-dau-nam-2024"
     assert "translated_from: {hash: " in (item / "index.en.md").read_text(encoding="utf-8")
+    # `make new` wrote every field the model knows (the translation: every field of its own words)
+    assert fields_in((item / "index.vi.md").read_text(encoding="utf-8")) == field_paths(ItemFile)
+    assert fields_in((item / "index.en.md").read_text(encoding="utf-8")) == {
+        path for path in field_paths(TranslationFile) if translation_field(path)}
     imported = scratch / "content/news/2021/hoi-nghi-tong-ket-cong-tac-thi-dua-nam-2020/index.vi.md"
     assert "\n  date: 2021-01-15" in imported.read_text(encoding="utf-8")  # DATE= reached the importer

@@ -4,6 +4,8 @@ from bloc_cli.scaffold import VIETNAM
 from bloc_content.frontmatter import load
 from bloc_content.slugs import slugify
 
+from tests.template_fields import fields_in
+
 TITLE = "Hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2024"
 SLUG = "hoi-nghi-so-ket-cong-tac-thi-dua-6-thang-dau-nam-2024"
 
@@ -65,29 +67,6 @@ def test_without_date_uses_now_in_vietnam_time(site, bloc):
 
 
 # --- the template is the model: every field, required ones filled, optional ones commented ----
-
-def fields_in(text: str) -> set[str]:
-    """Dotted paths of every field a template shows, written or commented out."""
-    import re
-
-    import yaml
-    front = text.split("\n---\n", 1)[0].split("\n", 1)[1].split("\n#\n# Mã dùng")[0]  # not the id list
-    lines = []
-    for line in front.split("\n"):
-        if line.startswith("# ") and re.match(r"^\s*(- )?[a-z_]+:", line[2:]):
-            lines.append(line[2:])
-        elif not line.startswith("#"):
-            lines.append(line)
-    return set(_paths(yaml.safe_load("\n".join(lines))))
-
-
-def _paths(data, prefix=""):
-    for key, value in data.items():
-        yield prefix + key
-        if isinstance(value, dict):
-            yield from _paths(value, f"{prefix}{key}.")
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
-            yield from _paths(value[0], f"{prefix}{key}[].")
 
 
 def test_template_has_every_field_of_the_model(site, bloc):
