@@ -129,11 +129,8 @@ def scaffold(title: str, registry: Registry, date: dt.date | None = None, kind: 
               "status": "draft"}
     vi_values = {**common, "title": q(title), "lang": "vi", "summary": q("CẦN VIẾT: tóm tắt bài trong 1-2 câu"),
                  "byline": q("CẦN VIẾT: tên tác giả")}
-    if kind:
+    if kind:  # without one, the event stays commented out and no kind is suggested: the author picks
         vi_values |= {"event": "", "event.kinds": f"[{kind}]", "event.date": day.isoformat()}
-    else:
-        # The kind decides what the item is: no kind is suggested, the author picks one from the list.
-        samples["Event.kinds"] = "[]"
     vi_front = [
         "---",
         "# Tin mới, đang là bản nháp (status: draft): chưa đăng lên trang.",
@@ -145,10 +142,10 @@ def scaffold(title: str, registry: Registry, date: dt.date | None = None, kind: 
         "---",
     ]
     vi = "\n".join([*vi_front, "", "CẦN VIẾT: nội dung bài. Mỗi đoạn cách nhau một dòng trống.", ""])
-    en_values = {**common, "slug": None, "title": q("TO TRANSLATE: " + title), "lang": "en",
+    en_values = {**common, "title": q("TO TRANSLATE: " + title), "lang": "en",
                  "summary": q("TO TRANSLATE: summary in one or two sentences"), "byline": q("TO WRITE: author"),
                  "translator": q("TO WRITE: translator")}
-    en_values = {k: v for k, v in en_values.items() if v is not None}
+    del en_values["slug"]  # the English slug comes from the English title unless the translator sets one
     line = translated_from_for(vi, made)
     if line:  # made from this state of the original: `make check` says when the original moves on
         en_values["translated_from"] = line.split(": ", 1)[1]
@@ -160,7 +157,7 @@ def scaffold(title: str, registry: Registry, date: dt.date | None = None, kind: 
         "---",
         "# Bản dịch tiếng Anh của index.vi.md. Dữ kiện (sự kiện, khen thưởng, bầu cử) chỉ ghi một lần,",
         "# ở tệp tiếng Việt; ở đây chỉ viết lời văn của mình. Là bản nháp cho tới khi status: published.",
-        "# Dịch xong, chạy `make translated ITEM=content/news/<năm>/<tên-tin>`.",
+        f"# Dịch xong, chạy: make translated ITEM=content/news/{day.year}/{slug}",
         *en_lines,
         "---",
         "",
