@@ -45,3 +45,15 @@ def test_guides_carry_the_catalogue_in_their_language():
     assert "| `không tìm thấy tệp ảnh '…'` |" in vi
     assert "bằng tiếng Anh" not in vi.split(BEGIN)[0] + vi.split(END)[1]
     assert vi.index(BEGIN) < vi.index(END)
+
+
+def test_guides_list_exactly_the_registry_event_kinds():
+    import re
+
+    from bloc_content.registries import load_registry
+
+    kinds = list(load_registry(ROOT / "content" / "data", ROOT)[0].event_kinds)
+    for name, start in (("huong-dan.md", "`KIND` là loại sự kiện:"), ("guide.en.md", "`KIND` the kind of event:")):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        sentence = text[text.index(start):].split(".", 1)[0]
+        assert re.findall(r"`([a-z-]+)`", sentence) == kinds, name
