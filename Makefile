@@ -10,7 +10,7 @@ CONF ?= pelicanconf.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := html
-.PHONY: help html publish serve devserver clean clean-venv test test-fast lint check new import bench system-deps messages
+.PHONY: help html publish serve devserver clean clean-venv test test-fast lint check new import translated docs bench system-deps messages
 
 # One line per command: name | Vietnamese | English.
 ## html        | dựng trang vào output/ (lần đầu tự cài đặt; V=1: in từng bước) | build the site into output/ (sets itself up on first run; V=1: print every step)
@@ -18,7 +18,9 @@ PORT ?= 8000
 ## devserver   | xem trước, tự dựng lại sau mỗi thay đổi | preview, rebuilt on every change
 ## check       | kiểm tra mọi tin bài, không dựng trang | check every news item without building
 ## new         | tạo tin bài mới: make new TITLE="..." [DATE=YYYY-MM-DD] [KIND=...] | start a news item: make new TITLE="..." [DATE=YYYY-MM-DD] [KIND=...]
-## import      | chuyển bài của trang cũ thành tin nháp: make import SRC=tệp.txt | turn an old article into a draft: make import SRC=file.txt
+## import      | chuyển bài của trang cũ thành tin nháp: make import SRC=tệp.txt [DATE=YYYY-MM-DD] [TITLE="..."] | turn an old article into a draft: make import SRC=file.txt [DATE=YYYY-MM-DD] [TITLE="..."]
+## translated  | ghi nhận bản tiếng Anh đã dịch theo bản gốc hiện tại: make translated ITEM=content/news/<năm>/<tin> | mark an English file as translated from the current original: make translated ITEM=content/news/<year>/<item>
+## docs        | tạo lại bảng trường dữ liệu và bảng thông báo trong docs/ | regenerate the field reference and message tables in docs/
 ## publish     | dựng bản chính thức (publishconf.py) | production build (publishconf.py)
 ## test        | chạy mọi kiểm thử (cả trình duyệt) | run every test (browser tests too)
 ## test-fast   | chạy kiểm thử, trừ kiểm thử trình duyệt | run the tests but the browser ones
@@ -61,11 +63,21 @@ devserver: $(STAMP)
 check: $(STAMP)
 	$(BIN)/bloc check
 
+# Authors' commands (docs/huong-dan.md): make new TITLE="..." DATE=YYYY-MM-DD KIND=...,
+# make import SRC=file.txt [DATE=...] [TITLE="..."], make translated ITEM=content/news/<year>/<item>.
 new: $(STAMP)
 	$(BIN)/bloc new --title "$(TITLE)" $(if $(DATE),--date "$(DATE)") $(if $(KIND),--kind "$(KIND)")
 
 import: $(STAMP)
-	$(BIN)/bloc import "$(SRC)"
+	$(BIN)/bloc import "$(SRC)" $(if $(DATE),--date "$(DATE)") $(if $(TITLE),--title "$(TITLE)")
+
+translated: $(STAMP)
+	$(BIN)/bloc translated "$(ITEM)"
+
+# The generated parts of docs/ and schema/ (field reference, message tables, JSON Schema).
+docs: $(STAMP)
+	$(BIN)/bloc docs
+	$(BIN)/bloc schema
 
 # Browser tests need Debian's Chromium and a Java runtime (Nu HTML Checker); installs them when missing.
 system-deps:

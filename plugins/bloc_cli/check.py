@@ -43,6 +43,6 @@ def run(args) -> int:
     else:
         print(_("No problems found in {files} file(s).", files=files), file=sys.stderr)
     if errors:
-        print(_("Fix the errors, then run 'bloc check' again. Every message is explained in docs/huong-dan.md."),
+        print(_("Fix the errors, then run 'make check' again. Every message is explained in docs/huong-dan.md."),
               file=sys.stderr)
     return 1 if errors else 0

@@ -29,7 +29,7 @@ def run(args) -> int:
         return 2
     registry, _problems = load_registry(root / "content" / "data", root)
     if not registry.organisations:
-        print(_("Cannot read the registries in content/data/. Run 'bloc check' to see why."), file=sys.stderr)
+        print(_("Cannot read the registries in content/data/. Run 'make check' to see why."), file=sys.stderr)
         return 2
     try:
         draft = import_legacy(text, registry, title=args.title, date=date, source_name=source.name)
@@ -58,7 +58,7 @@ def run(args) -> int:
             elections=_(", the bloc election") if facts.elections else "",
             covenant=_(", the covenant") if facts.covenant else ""), file=sys.stderr)
     print(_("Check every line marked '# cần xác nhận' against the original, add the photos and their alt text, "
-            "then run 'bloc check'."), file=sys.stderr)
+            "then run 'make check'."), file=sys.stderr)
     return 0
 
 

@@ -21,6 +21,10 @@ COMMANDS = {
     "devserver": ("devserver", gettext_noop(
         "preview the site at http://localhost:8000, rebuilt on every change")),
     "schema": ("schema", gettext_noop("regenerate the JSON Schemas in schema/ (from the models)")),
+    "translated": ("translated", gettext_noop(
+        "mark an item's English file as translated from the current Vietnamese file")),
+    "docs": ("docs", gettext_noop(
+        "regenerate the field reference and the message tables in docs/ (from the content model)")),
 }
 
 
@@ -87,8 +91,16 @@ def _schema(p: argparse.ArgumentParser, argv: list[str]) -> None:
     p.add_argument("--out", default="schema", metavar=_("FOLDER"), help=_("folder for the schema files (default: schema)"))
 
 
+def _translated(p: argparse.ArgumentParser, argv: list[str]) -> None:
+    p.add_argument("item", metavar=_("ITEM"), help=_("the item's folder, e.g. content/news/2024/ten-tin"))
+
+
+def _docs(p: argparse.ArgumentParser, argv: list[str]) -> None:
+    p.add_argument("--out", default="docs", metavar=_("FOLDER"), help=_("the documentation folder (default: docs)"))
+
+
 ADD_ARGUMENTS = {"new": _new, "check": _check, "import": _import, "build": _build,
-                 "devserver": _devserver, "schema": _schema}
+                 "devserver": _devserver, "schema": _schema, "translated": _translated, "docs": _docs}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,7 +25,7 @@ def run(args) -> int:
         return 2
     registry, _problems = load_registry(root / "content" / "data", root)
     if not registry.event_kinds:
-        print(_("Cannot read the registries in content/data/. Run 'bloc check' to see why."), file=sys.stderr)
+        print(_("Cannot read the registries in content/data/. Run 'make check' to see why."), file=sys.stderr)
         return 2
     if args.kind and args.kind not in registry.event_kinds:
         print(_("Unknown event kind '{kind}'. Choose one of: {kinds}",
@@ -49,8 +49,9 @@ def run(args) -> int:
     print(_("  1. Open {path}: write the summary, the author and the text in place of 'CẦN VIẾT'.", path=vi_path))
     print(_("  2. Put the photos in {folder} and list them under photos: (each needs alt text).",
             folder=_show(folder, root)))
-    print(_("  3. Translate into {path}.", path=en_path))
-    print(_("  4. Run 'bloc check' and 'bloc devserver' to see the item; when it is ready, set status: published in both files."))
+    print(_("  3. Translate into {path}, then run: make translated ITEM={folder}", path=en_path,
+            folder=_show(folder, root)))
+    print(_("  4. Run 'make check' and 'make devserver' to see the item; when it is ready, set status: published in both files."))
     return 0
 
 

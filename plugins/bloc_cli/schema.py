@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from bloc_content.fields import MODELS, text_key, words
 from bloc_content.model import ItemFile, TranslationFile
 
 from .i18n import _
@@ -29,6 +30,7 @@ def item_schema() -> dict:
         generated = model.model_json_schema(ref_template="#/$defs/{model}")
         defs.update(generated.pop("$defs", {}))
         defs[model.__name__] = generated
+    describe(defs)
     if "PartialDate" in defs:
         defs["PartialDate"] = {"anyOf": [*PARTIAL_DATE_WRITTEN, defs["PartialDate"]],
                                "description": "YYYY-MM-DD, YYYY-MM or YYYY"}
@@ -42,6 +44,15 @@ def item_schema() -> dict:
         "else": {"$ref": "#/$defs/ItemFile"},
         "$defs": defs,
     }
+
+
+def describe(defs: dict) -> None:
+    """Each property's meaning in both languages, from the same words as the template and docs."""
+    for model in MODELS:
+        for name, prop in defs.get(model.__name__, {}).get("properties", {}).items():
+            key = text_key(model, name)
+            (label_vi, hint_vi), (label_en, hint_en) = words(key, "vi"), words(key, "en")
+            prop["description"] = f"{label_vi}: {hint_vi}. / {label_en}: {hint_en}."
 
 
 def render(schema: dict) -> str:

@@ -8,8 +8,9 @@ from pathlib import Path, PurePosixPath
 
 from .diagnostics import Diagnostic, t
 from .extensions import MARKDOWN_EXTENSIONS
+from .freshness import stale_translations
 from .model import TranslationFile
-from .pairing import Item, pair_items
+from .pairing import Item, pair_items, untranslated
 from .registries import Registry, load_registry
 from .validate import ParsedItem, parse_item, safe_relative
 
@@ -34,8 +35,11 @@ def load_corpus(
     parsed = _parse_all(jobs, registry)
     for item in parsed:
         problems.extend(item.diagnostics)
-    items, pair_problems = pair_items(parsed, registry)
+    # A file that failed on its own is not paired: its partner waits instead of being blamed.
+    items, pair_problems = pair_items(parsed, registry, [p for p in parsed if p.model is None])
     problems.extend(pair_problems)
+    problems.extend(stale_translations(items))
+    problems.extend(untranslated(items, parsed))
     return items, parsed, sorted(set(problems))
 
 

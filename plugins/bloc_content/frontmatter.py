@@ -125,6 +125,9 @@ def parse_yaml(yaml_text: str, path: str, first_line: int = 1) -> tuple[Any, dic
     except yaml.MarkedYAMLError as exc:
         # Point at where the broken construct starts (an unclosed list or quote), which is
         # where the author has to look; YAML notices the problem only further down.
+        known = _common_mistake(exc, yaml_text, path, offset)
+        if known is not None:
+            return None, {}, [known]
         mark = exc.context_mark or exc.problem_mark
         line = (mark.line + 1 + offset) if mark else first_line
         problem = (exc.problem or str(exc)).strip()
@@ -142,6 +145,28 @@ def parse_yaml(yaml_text: str, path: str, first_line: int = 1) -> tuple[Any, dic
     finally:
         loader.dispose()
     return data, lines, problems
+
+
+def _common_mistake(exc: yaml.MarkedYAMLError, yaml_text: str, path: str, offset: int) -> Diagnostic | None:
+    """The two syntax errors staff make most, told in their words rather than the parser's."""
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    lines = yaml_text.split("\n")
+    text = lines[mark.line] if mark.line < len(lines) else ""
+    line = mark.line + 1 + offset
+    problem = exc.problem or ""
+    if "tab character" in problem or ("cannot start any token" in problem and "\t" in text[: mark.column + 1]):
+        return Diagnostic(path, line, "", t("YAML does not use the Tab key: indent with two spaces"),
+                          t("replace the Tab at the start of this line with spaces"))
+    if problem.startswith("mapping values are not allowed"):
+        key = text.split(":", 1)[0].strip().lstrip("- ").strip()
+        if not key or not key.replace("_", "").isalnum():
+            return None
+        hint = (t('put the title in double quotes: title: "..."') if key == "title"
+                else t('put the value in double quotes: {key}: "..."', key=key))
+        return Diagnostic(path, line, key, t("a colon followed by a space inside the value"), hint)
+    return None
 
 
 def _scan_events(yaml_text: str, path: str, offset: int) -> list[Diagnostic]:

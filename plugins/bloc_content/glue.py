@@ -13,7 +13,7 @@ from itertools import chain
 from pathlib import Path
 
 from .diagnostics import ContentError, Diagnostic
-from .pairing import pair_items
+from .pairing import pair_items, untranslated
 from .present import involved_org_ids, present
 from .reader import BlocReader
 from .registries import Registry, load_registry
@@ -85,6 +85,7 @@ def on_articles_finalized(generator) -> None:
         (parsed if item.ok and not references else broken).append(item)
     paired, problems = pair_items(parsed, reg, broken)
     report(problems)
+    report(untranslated(paired, [*parsed, *broken]))
     by_path = {}
     for entry in paired:
         for lang, file in entry.files.items():

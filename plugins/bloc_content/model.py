@@ -233,7 +233,7 @@ class TranslationCovenant(Strict):
 
 
 class TranslatedFrom(Strict):
-    """Which state of the original a translation was made from (see bloc_seo.freshness)."""
+    """Which state of the original a translation was made from (see bloc_content.freshness)."""
 
     hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
     date: dt.date | None = None

@@ -72,6 +72,25 @@ def pair_items(parsed: list[ParsedItem], registry: Registry,
     return items, problems
 
 
+def untranslated(items: list[Item], files: list[ParsedItem]) -> list[Diagnostic]:
+    """A notice (not a failure) on each published Vietnamese item with no English file at all;
+    `files` are all the files read, so that an English file that failed to load still counts."""
+    english_folders = {_folder(p.path) for p in files if p.path.endswith(".en.md")}
+    return [problem for item in items for problem in _untranslated(item, english_folders)]
+
+
+def _untranslated(item: Item, english_folders: set[str]) -> list[Diagnostic]:
+    original = item.original
+    if original.model.lang != ORIGINAL_LANG or original.model.status != "published" or "en" in item.translations \
+            or _folder(original.path) in english_folders:
+        return []
+    expected = original.path[: -len(".vi.md")] + ".en.md" if original.path.endswith(".vi.md") else "index.en.md"
+    return [Diagnostic(original.path, original.line("status"), "",
+                       t("published, but there is no English file {path} yet", path=expected),
+                       t("readers of the English site see 'not yet translated' until then; make new creates both files"),
+                       severity="warning")]
+
+
 def _folder(path: str) -> str:
     return path.rsplit("/", 1)[0] if "/" in path else ""
 
@@ -94,12 +113,16 @@ def compare(original: ParsedItem, translation: ParsedItem) -> list[Diagnostic]:
     restated = _facts(translation.model.model_dump(mode="json", exclude_unset=True, exclude_none=True))
     full = _facts(translation.model.model_dump(mode="json"))
     for loc, _ in _leaves(restated):
-        value, expected = _get(full, loc), _get(facts, loc)
-        if expected != value:
+        for at, expected, value, as_counts in _differences(_get(facts, loc), _get(full, loc), loc):
+            where = f"{original.path}:{original.line(*_in_file(at))}"
+            if as_counts:
+                message = t("contradicts the original: {where} has {expected} entries, this file has {value}",
+                            where=where, expected=len(expected), value=len(value))
+            else:
+                message = t("contradicts the original: {where} says {expected}, this file says {value}",
+                            where=where, expected=_show(expected), value=_show(value))
             problems.append(Diagnostic(
-                translation.path, translation.line(*loc), dotted(loc),
-                t("contradicts the original: {where} says {expected}, this file says {value}",
-                  where=f"{original.path}:{original.line(*loc)}", expected=_show(expected), value=_show(value)),
+                translation.path, translation.line(*_in_file(at)), dotted(_in_file(at)), message,
                 t("facts are stated once, in the original; delete this line or make it agree")))
     problems.extend(_missing_words(original, translation))
     return problems
@@ -161,6 +184,28 @@ def _leaves(data: Any, loc: tuple = ()):
             yield from _leaves(value, (*loc, key))
     elif data != {}:
         yield loc, data
+
+
+def _differences(expected: Any, value: Any, loc: tuple):
+    """(loc, expected, value, as_counts) of each differing field: lists of records are compared
+    record by record and field by field, so a message names `awards[1].status`, not two lists."""
+    if expected == value:
+        return
+    records = isinstance(expected, list) and isinstance(value, list) and \
+        any(isinstance(v, dict) for v in [*expected, *value])
+    if isinstance(expected, dict) and isinstance(value, dict):
+        for key in [*expected, *(k for k in value if k not in expected)]:
+            yield from _differences(expected.get(key), value.get(key), (*loc, key))
+    elif records and len(expected) == len(value):
+        for index, (one, other) in enumerate(zip(expected, value, strict=True)):
+            yield from _differences(one, other, (*loc, index))
+    else:
+        yield loc, expected, value, records
+
+
+def _in_file(loc: tuple) -> tuple:
+    """Photos are compared by file name; in the file they are a list."""
+    return loc[:1] if loc[:1] == ("photos",) else loc
 
 
 def _get(data: Any, loc: tuple) -> Any:

@@ -76,9 +76,19 @@ def person_title(registry: Registry, person: Person, lang: str) -> str:
         position = registry.positions[position_id]
         name = position.name(lang)
         if position.of_org:
-            name = f"{name} {of}" if lang == "vi" else f"{name}, {of}"
+            name = join_position(name, of) if lang == "vi" else f"{name}, {of}"
         parts.append(name)
     return ", ".join(parts)
+
+
+def join_position(position: str, organisation: str) -> str:
+    """'Phó Tổng Kiểm toán' + 'Kiểm toán Nhà nước' → 'Phó Tổng Kiểm toán Nhà nước': the words
+    that end the position and begin the organisation's name are said once."""
+    head, tail = position.split(), organisation.split()
+    for size in range(min(len(head), len(tail)), 0, -1):
+        if [w.casefold() for w in head[-size:]] == [w.casefold() for w in tail[:size]]:
+            return " ".join([*head, *tail[size:]])
+    return f"{position} {organisation}"
 
 
 def _person(registry: Registry, person: Person, lang: str) -> PersonView:

@@ -34,7 +34,7 @@ def check_all(items: list[Item], registry: Registry, registry_where: RegistryWhe
     where = registry_where or (lambda year, fact: registry.paths.get("bloc", "bloc.yaml"))
     ordered = sorted(items, key=lambda i: i.original.path)
     return [*leadership_per_year(ordered), *against_registry(ordered, registry, where),
-            *award_order(ordered), *year_bounds(ordered)]
+            *representing(ordered, registry, where), *award_order(ordered), *year_bounds(ordered)]
 
 
 def _at(item: Item, *loc) -> str:
@@ -86,6 +86,40 @@ def against_registry(items: list[Item], registry: Registry, where: RegistryWhere
                     t("the {year} motto differs from the verified one in {where}: '{expected}'",
                       year=covenant.year, where=where(covenant.year, "motto"), expected=expected),
                     t("correct the item, or the registry if its sources say otherwise")))
+    return problems
+
+
+BLOC_ROLES = {"khoi-truong": "head", "khoi-pho": "deputy"}
+
+
+def representing(items: list[Item], registry: Registry, where: RegistryWhere) -> list[Diagnostic]:
+    """A person `representing` the bloc head or deputy belongs to that year's verified head or
+    deputy: the year reviewed (about_year), else the event's year; either one agreeing will do,
+    since a review conference early in a year is chaired by the previous year's head."""
+    problems = []
+    for item in items:
+        event = item.original.model.event
+        if event is None:
+            continue
+        years = [y for y in dict.fromkeys((event.about_year, event.date.year)) if y in registry.years]
+        people = [(("chair",), event.chair)] if event.chair else []
+        people += [(("attendees", i), p) for i, p in enumerate(event.attendees)]
+        for loc, person in people:
+            if person.representing is None:
+                continue
+            role = BLOC_ROLES[person.representing]
+            verified = [(y, getattr(registry.years[y], role)) for y in years
+                        if getattr(registry.years[y], role).status == "verified"]
+            if not verified or any(fact.org == person.org for _y, fact in verified):
+                continue
+            year, fact = verified[0]
+            problems.append(Diagnostic(
+                item.original.path, item.original.line("event", *loc, "representing"),
+                dotted(("event", *loc, "representing")),
+                t("{name} represents the {role} ('{org}'), but the {year} {role} is '{other}' (verified) in {where}",
+                  name=person.name, role=ROLE_NAMES[role], org=person.org, year=year, other=fact.org,
+                  where=where(year, role)),
+                t("correct representing or org, or the registry if its sources say otherwise"), severity="warning"))
     return problems
 
 

@@ -8,10 +8,10 @@ import os
 from itertools import chain
 from pathlib import Path
 
+from bloc_content import freshness
 from bloc_content import glue as content
-from bloc_content.diagnostics import Diagnostic, t
 
-from . import freshness, sitemaps
+from . import sitemaps
 from .head import Site, build_head, is_original
 from .links import absolute, kind_of
 
@@ -99,26 +99,9 @@ def articles_finalized(generator) -> None:
         if is_original(article):
             continue
         original = article.item.original
-        stale = freshness.check(original.model, original.front.body, article.bloc.model)
-        if stale is None:
-            continue
-        article.outdated = stale
-        if stale.changed:
-            message = t("the original {path} changed after this translation (updated {date}): "
-                        "it was translated from {recorded}, the original is now {current}",
-                        path=original.path, date=stale.changed.date().isoformat(),
-                        recorded=stale.recorded, current=stale.current)
-            hint = t("update the translation, then set translated_from: {{hash: {current}, date: <today>}}",
-                     current=stale.current)
-        else:
-            message = t("the original {path} changed after this translation: "
-                        "it was translated from {recorded}, the original is now {current}",
-                        path=original.path, recorded=stale.recorded, current=stale.current)
-            hint = t("update the translation, then set translated_from: {{hash: {current}, date: <today>}}; "
-                     "give the original an `updated:` date so readers see when it changed", current=stale.current)
-        content.report([Diagnostic(
-            article.bloc.path, article.bloc.front.line_of(("translated_from", "hash")), "translated_from.hash",
-            message, hint, severity="warning")])
+        article.outdated = freshness.check(original.model, original.front.body, article.bloc.model)
+    # Every translation, drafts too, as `bloc check` reports them.
+    content.report(freshness.stale_translations(content.items()))
 
 
 def get_generators(pelican):

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bloc_content.diagnostics import ContentError
+from bloc_content.translated import original_hash, set_translated_from, today
 from bloc_photos import pipeline
 from bs4 import BeautifulSoup
 from pelican import Pelican, signals
@@ -62,6 +63,10 @@ def _site(root: Path) -> Path:
     shutil.copytree(FIXTURE / ITEM, item)
     _with_photos(item / "index.vi.md", VI_PHOTOS, "ky-ket.jpg")
     _with_photos(item / "index.en.md", EN_PHOTOS, "ky-ket.jpg")
+    # the translation got the photos with its original: it is still current
+    hash_, _problems = original_hash((item / "index.vi.md").read_bytes(), "index.vi.md")
+    en = item / "index.en.md"
+    en.write_text(set_translated_from(en.read_text(encoding="utf-8"), hash_, today()), encoding="utf-8")
     exif = Image.Exif()
     exif[0x0112] = 6  # stored on its side, as phones do
     exif[0x8825] = {1: "N", 2: (21.0, 1.0, 30.0)}

@@ -4,6 +4,8 @@ from bloc_cli.scaffold import VIETNAM
 from bloc_content.frontmatter import load
 from bloc_content.slugs import slugify
 
+from tests.template_fields import fields_in
+
 TITLE = "Hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2024"
 SLUG = "hoi-nghi-so-ket-cong-tac-thi-dua-6-thang-dau-nam-2024"
 
@@ -33,7 +35,7 @@ def test_new_item_is_a_valid_draft(site, bloc):
     code, out, _ = bloc("check", "--lang", "en")
     assert code == 0  # placeholders are warnings while the item is a draft
     assert ": error: " not in out
-    assert f"content/news/2024/{SLUG}/index.vi.md:11: warning: summary: placeholder 'CẦN VIẾT' still to replace" in out
+    assert f"content/news/2024/{SLUG}/index.vi.md:13: warning: summary: placeholder 'CẦN VIẾT' still to replace" in out
 
 
 def test_publishing_a_scaffold_unedited_fails(site, bloc):
@@ -62,3 +64,41 @@ def test_without_date_uses_now_in_vietnam_time(site, bloc):
     data = load((site / "content" / "news" / str(year) / "tin-ngan" / "index.vi.md").read_bytes(), "x").front.data
     assert data["published"].utcoffset() == dt.timedelta(hours=7)
     assert data["date_precision"] == "time"
+
+
+# --- the template is the model: every field, required ones filled, optional ones commented ----
+
+
+def test_template_has_every_field_of_the_model(site, bloc):
+    from bloc_content.fields import field_paths, translation_field
+    from bloc_content.model import ItemFile, TranslationFile
+
+    for kind in ("ky-ket-giao-uoc", None):
+        args = ["new", "--title", f"Tin {kind}", "--date", "2024-07-15"] + (["--kind", kind] if kind else [])
+        assert bloc(*args)[0] == 0
+        folder = site / "content" / "news" / "2024" / f"tin-{kind or 'none'}"
+        vi = (folder / "index.vi.md").read_text(encoding="utf-8")
+        en = (folder / "index.en.md").read_text(encoding="utf-8")
+        assert fields_in(vi) == field_paths(ItemFile)
+        assert fields_in(en) == {p for p in field_paths(TranslationFile) if translation_field(p)}
+        # each field line says what it is, in Vietnamese, from the one table of field words
+        assert "  # mã bộ, ngành của người này" in vi and "  # người chủ trì sự kiện" in vi
+        assert "translated_from: {hash: " in en
+    code, out, _ = bloc("check")
+    assert code == 0 and ": lỗi: " not in out
+
+
+def test_without_a_kind_no_kind_is_suggested(site, bloc):
+    assert bloc("new", "--title", "Ký Giao ước thi đua năm 2025", "--date", "2025-01-20")[0] == 0
+    vi = (site / "content/news/2025/ky-giao-uoc-thi-dua-nam-2025/index.vi.md").read_text(encoding="utf-8")
+    assert "hoi-nghi-so-ket" not in vi.split("# Mã dùng")[0]
+    assert "# event:" in vi and "#   kinds: []" in vi
+    assert '# Sự kiện (event): chọn loại trong danh sách "Loại sự kiện" ở cuối tệp.' in vi
+    assert "#   hoi-nghi-so-ket: " in vi  # the list to choose from
+
+
+def test_with_a_kind_the_event_is_written(site, bloc):
+    assert bloc("new", "--title", "Ký Giao ước", "--date", "2025-01-20", "--kind", "ky-ket-giao-uoc")[0] == 0
+    vi = (site / "content/news/2025/ky-giao-uoc/index.vi.md").read_text(encoding="utf-8")
+    assert "\nevent:" in vi and "\n  kinds: [ky-ket-giao-uoc]" in vi and "\n  date: 2025-01-20" in vi
+    assert "\n#   chair:" in vi and "\n#     - name: " in vi and "\n# awards:" in vi

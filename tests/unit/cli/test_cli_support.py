@@ -40,7 +40,7 @@ def test_catalogue_compiles_at_run_time():
 
 def test_help_lists_every_command():
     text = build_parser([]).format_help()
-    for command in ("new", "check", "import", "build", "devserver", "schema"):
+    for command in ("new", "check", "import", "build", "devserver", "schema", "translated", "docs"):
         assert f"    {command}" in text
 
 
