@@ -62,6 +62,13 @@ class IndexesGenerator(Generator):
         return paginate(self._articles(lang, year), self.settings["BLOC_INDEX_PAGE_SIZE"],
                         self.settings["BLOC_URLS"], lang, self._url("year", lang, year=year))
 
+    def _member_items(self, history, lang: str) -> list:
+        return [self.by_key[key][lang] for key in history.items if lang in self.by_key.get(key, {})]
+
+    def _member_pages(self, lang: str, slug: str, items: list):
+        return paginate(items, self.settings["BLOC_INDEX_PAGE_SIZE"], self.settings["BLOC_URLS"], lang,
+                        self._url("member", lang, slug=slug))
+
     def _planned_outputs(self) -> list[tuple[str, str]]:
         planned = [(save_as(a.url), a.bloc.path) for versions in self.by_key.values() for a in versions.values()]
         registry = content.registry()
@@ -72,10 +79,10 @@ class IndexesGenerator(Generator):
             for year in self.years:
                 planned += [(save_as(p.url), t("the {year} page ({lang})", year=year, lang=lang))
                             for p in self._pages(lang, year)]
-            for org in self.members:
+            for org, history in self.members.items():
                 slug = registry.organisations[org].slug(lang)
-                planned.append((save_as(self._url("member", lang, slug=slug)),
-                                t("the page of '{org}' ({lang})", org=org, lang=lang)))
+                planned += [(save_as(p.url), t("the page of '{org}' ({lang})", org=org, lang=lang))
+                            for p in self._member_pages(lang, slug, self._member_items(history, lang))]
         return planned
 
     def generate_output(self, writer):
@@ -98,9 +105,12 @@ class IndexesGenerator(Generator):
             for org, history in self.members.items():
                 view = member_view(history, registry, lang, self.link_of, in_lang)
                 members.append(view)
-                self._write(writer, "member", lang, self._url("member", lang, slug=view.slug),
-                            {o: self._url("member", o, slug=registry.organisations[org].slug(o))
-                             for o in self._other(lang)}, member=view)
+                # Paginated like a year page; the awards and leadership years are on page 1 only.
+                others = {o: self._member_pages(o, registry.organisations[org].slug(o),
+                                                self._member_items(history, o)) for o in self._other(lang)}
+                for page in self._member_pages(lang, view.slug, view.items):
+                    alternates = {o: pages[min(page.number, len(pages)) - 1].url for o, pages in others.items()}
+                    self._write(writer, "member", lang, page.url, alternates, member=view, pager=page)
             self._write(writer, "members", lang, self._url("members", lang),
                         {o: self._url("members", o) for o in self._other(lang)}, members=members)
             current = current_year(self.years)

@@ -235,6 +235,21 @@ def test_404_page_is_bilingual_and_links_both_homes_and_search(site, pages):
         assert f"/{BLOC_URLS[lang]['home']}" in hrefs and f"/{BLOC_URLS[lang]['search']}" in hrefs
 
 
+def test_every_page_has_exactly_one_h1(pages):
+    for url, soup in pages.items():
+        assert len(soup.find_all("h1")) == 1, url
+
+
+def test_404_page_labels_the_other_language_as_a_section_under_the_h1(pages):
+    soup = pages["404.html"]
+    h1 = soup.find("h1")
+    assert h1.get_text(strip=True) == "Không tìm thấy trang" and h1.find_parent("section")["lang"] == "vi"
+    english = soup.find("section", attrs={"lang": "en"})
+    heading = english.find("h2")
+    assert heading.get_text(strip=True) == "Page not found"
+    assert english["aria-labelledby"] == heading["id"]
+
+
 def test_no_automatic_redirect_by_browser_language(pages):
     for url, soup in pages.items():
         assert not soup.find("meta", attrs={"http-equiv": lambda v: v and v.lower() == "refresh"}), url
