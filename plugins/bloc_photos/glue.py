@@ -63,6 +63,8 @@ def on_articles_finalized(generator) -> None:
         article.lead_photo = lead
         article.photo_gallery = gallery
         article.social_image = result.social_image
+        article.social_image_size = result.social_image_size
+        article.social_image_alt = result.social_image_alt
         article.structured_images = result.structured_images
         problems.extend(_unknown_marker(article, name, [p.file for p in photos]) for name in unknown)
     content.report(problems)

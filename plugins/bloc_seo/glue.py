@@ -10,10 +10,13 @@ from pathlib import Path
 
 from bloc_content import freshness
 from bloc_content import glue as content
+from bloc_content.diagnostics import Diagnostic, t
 
-from . import sitemaps
-from .head import Site, build_head, is_original
+from . import jsonld, sitemaps
+from .cards import Card, alt_text
+from .head import Site, SocialImage, build_head, is_original
 from .links import absolute, kind_of
+from .social import Painter
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +26,9 @@ DEFAULTS = {
                        "robots": "robots.txt", "not_found": "404.html"},
     "BLOC_SEO_FEEDS": True,
     "BLOC_SEO_FEED_ITEMS": 50,
+    "BLOC_SEO_CARDS": "cards",  # folder of the social cards and the wordmark in the output
 }
-_state: dict = {"pages": {}, "articles": [], "site": None}
+_state: dict = {"pages": {}, "articles": [], "site": None, "painter": None}
 
 
 def initialized(pelican) -> None:
@@ -38,7 +42,23 @@ def initialized(pelican) -> None:
         missing = {"feed", "member_feed", "untranslated"} - set(settings["BLOC_URLS"][lang])
         if missing:
             log.error("bloc_seo: BLOC_URLS[%r] has no %s", lang, ", ".join(sorted(missing)))
-    _state.update(pages={}, articles=[], site=None)
+    _state.update(pages={}, articles=[], site=None, painter=None)
+
+
+def painter(settings) -> Painter:
+    """The build's card painter: theme fonts in, the photos' cache, the output's cards folder."""
+    if _state["painter"] is None:
+        from bloc_photos.settings import from_settings
+
+        root = Path(settings.get("BLOC_ROOT") or Path.cwd())
+        _state["painter"] = Painter(Path(settings["THEME"]) / "static" / "fonts",
+                                    from_settings(settings)[0].cache_dir(root),
+                                    Path(settings["OUTPUT_PATH"]) / settings["BLOC_SEO_CARDS"])
+    return _state["painter"]
+
+
+def _picture_url(settings, name: str) -> str:
+    return f"{settings.get('SITEURL', '').rstrip('/')}/{settings['BLOC_SEO_CARDS']}/{name}"
 
 
 def site(settings) -> Site:
@@ -46,9 +66,46 @@ def site(settings) -> Site:
         reg = content.registry()
         slugs = {lang: {reg.organisations[m].slug(lang): reg.organisations[m].name(lang) for m in reg.members}
                  for lang in settings["BLOC_LANGS"]}
+        names = {lang: reg.bloc.name(lang) for lang in settings["BLOC_LANGS"]}
+        logos = {}
+        for lang, name in names.items():
+            mark = painter(settings).wordmark(name)
+            logos[lang] = jsonld.Image(absolute(settings["BLOC_SITE_ORIGIN"], _picture_url(settings, mark.name)),
+                                       mark.width, mark.height)
         _state["site"] = Site(settings["BLOC_SITE_ORIGIN"], settings["BLOC_URLS"], settings["DEFAULT_LANG"],
-                              {lang: reg.bloc.name(lang) for lang in settings["BLOC_LANGS"]}, slugs)
+                              names, slugs, logos)
     return _state["site"]
+
+
+def page_card(settings, lang: str, url: str, title: str, description: str, article=None) -> SocialImage:
+    """The social card of a page: an item's title and date, or a listing page's title (and year)."""
+    from bloc_i18n.dates import human_date
+
+    bloc = site(settings).bloc_name[lang]
+    if article is not None:
+        precision = article.bloc.model.date_precision
+        card = Card(lang, article.title, bloc, human_date(article.date, lang, "month" if precision == "month" else "day"))
+    else:
+        heading = title.removesuffix(f" | {bloc}")
+        kind, params = kind_of(settings["BLOC_URLS"], lang, url) or ("", {})
+        card = Card(lang, description if heading == bloc else heading, bloc, params.get("year", "") if kind == "year" else "")
+    where = painter(settings)
+    missing = where.missing(card.title + card.bloc + card.when)
+    if missing:
+        _report_missing(article, url, missing)
+    picture = where.card(card)
+    return SocialImage(_picture_url(settings, picture.name), picture.width, picture.height, alt_text(card))
+
+
+def _report_missing(article, url: str, missing: list[str]) -> None:
+    chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+    message = t("the social card cannot show {chars}: the theme's fonts lack them", chars=chars)
+    hint = t("they are left out of the card; the page itself shows them")
+    if article is not None:
+        content.report([Diagnostic(article.bloc.path, article.bloc.front.line_of(("title",)), "title",
+                                   message, hint, severity="warning")])
+    else:
+        content.report([Diagnostic(url, 0, "title", message, hint, severity="warning")])
 
 
 def feed_links(settings, lang: str, url: str) -> list[tuple[str, str, str]]:
@@ -71,9 +128,13 @@ def install(generator) -> None:
 
     def seo_head(lang, page_url, alternates, title, description, labels, article=None, noindex=False,
                  not_found=False):
+        card = None
+        if not not_found and not (article is not None and getattr(article, "social_image", None)):
+            card = page_card(settings, lang, page_url, str(title), str(description), article)
         head = build_head(site(settings), lang=lang, url=page_url, alternates=dict(alternates or {}),
                           title=str(title), description=str(description), labels=labels, article=article,
-                          noindex=noindex, not_found=not_found, feeds=feed_links(settings, lang, page_url))
+                          noindex=noindex, not_found=not_found, feeds=feed_links(settings, lang, page_url),
+                          card=card)
         if not not_found:
             lastmod = None
             if article is not None:

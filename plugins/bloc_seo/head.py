@@ -18,6 +18,17 @@ class Site:
     default_lang: str
     bloc_name: dict[str, str]  # lang -> name
     member_slugs: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> slug -> name
+    logos: dict[str, jsonld.Image] = field(default_factory=dict)  # lang -> the wordmark (publisher.logo)
+
+
+@dataclass(frozen=True)
+class SocialImage:
+    """The picture a shared link shows (Open Graph, Twitter): a photo's crop or a card."""
+
+    url: str  # absolute or site-relative
+    width: int
+    height: int
+    alt: str
 
 
 @dataclass
@@ -79,12 +90,14 @@ def _href(site: Site, url: str) -> str:
     return url if url.startswith(("http://", "https://")) else absolute(site.origin, url)
 
 
-def _image(site: Site, article):
-    """The article's 1200x630 social image (Open Graph, Twitter), credited to its photo."""
+def _photo(article) -> SocialImage | None:
+    """The article's social crop of its lead photo, at its true size (smaller than 1200x630
+    when the photo is), described by the photo's alt text in the page's language."""
     url = getattr(article, "social_image", None)
     if not url:
         return None
-    return jsonld.Image(_href(site, url), 1200, 630, *_credit(article))
+    width, height = getattr(article, "social_image_size", None) or (1200, 630)
+    return SocialImage(url, width, height, getattr(article, "social_image_alt", None) or article.title)
 
 
 def _structured_images(site: Site, article, social) -> list:
@@ -104,7 +117,8 @@ def is_original(article) -> bool:
 def _article_graph(site: Site, article, canonical: str, trail, image) -> dict:
     model, facts = article.bloc.model, article.facts
     lang = article.lang
-    publisher = jsonld.government_organization(site.bloc_name[lang], absolute(site.origin, site.urls[lang]["home"]))
+    publisher = jsonld.government_organization(site.bloc_name[lang], absolute(site.origin, site.urls[lang]["home"]),
+                                               site.logos.get(lang))
     original = None if is_original(article) else (article.item.original.model.lang,
                                                  absolute(site.origin, article.alternates[article.item.original.model.lang]))
     translations = [] if not is_original(article) else sorted(
@@ -125,19 +139,25 @@ def _article_graph(site: Site, article, canonical: str, trail, image) -> dict:
 
 def build_head(site: Site, *, lang: str, url: str, alternates: dict[str, str], title: str, description: str,
                labels: dict[str, str], article=None, noindex: bool = False, not_found: bool = False,
-               feeds: list[tuple[str, str, str]] = ()) -> Head:
+               feeds: list[tuple[str, str, str]] = (), card: SocialImage | None = None) -> Head:
+    """`card`: the page's social card, used when the article has no photo (or for a listing page)."""
     # x-default is the Vietnamese page, unless that page only says the item is not translated.
     real = {**({} if noindex else {lang: url}), **_real(site, alternates)}
     x_lang = site.default_lang if site.default_lang in real else next(iter(sorted(real)), lang)
     links = None if not_found else page_links(site.origin, lang, url, alternates, x_lang)
     canonical = links.canonical if links else absolute(site.origin, url)
-    image = _image(site, article) if article is not None else None
+    social = (_photo(article) if article is not None else None) or card
+    image = None
+    if social is not None:
+        credit = _credit(article) if article is not None and social is not card else (None, None)
+        image = jsonld.Image(_href(site, social.url), social.width, social.height, *credit)
     og = [("og:type", "article" if article is not None else "website"), ("og:site_name", site.bloc_name[lang]),
           ("og:title", title), ("og:description", description), ("og:url", canonical),
           ("og:locale", OG_LOCALES.get(lang, lang))]
     og += [("og:locale:alternate", OG_LOCALES.get(other, other)) for other in sorted(_real(site, alternates))]
     if image:
-        og += [("og:image", image.url), ("og:image:width", "1200"), ("og:image:height", "630")]
+        og += [("og:image", image.url), ("og:image:width", str(image.width)), ("og:image:height", str(image.height)),
+               ("og:image:alt", social.alt)]
     if article is not None:
         og.append(("article:published_time", article.bloc.model.published.isoformat()))
         if article.bloc.model.updated:
@@ -145,7 +165,7 @@ def build_head(site: Site, *, lang: str, url: str, alternates: dict[str, str], t
     twitter = [("twitter:card", "summary_large_image" if image else "summary"),
                ("twitter:title", title), ("twitter:description", description)]
     if image:
-        twitter.append(("twitter:image", image.url))
+        twitter += [("twitter:image", image.url), ("twitter:image:alt", social.alt)]
     data = None
     if not not_found:
         trail = _trail(site, lang, url, title, labels, article)

@@ -4,8 +4,9 @@ An item page carries one graph:
 
     {"@context": "https://schema.org", "@graph": [
         {"@type": "NewsArticle", "@id": url#article, "headline", "description", "url",
-         "inLanguage", "datePublished", "dateModified", "author", "publisher",
-         "image": [ImageObject 16:9, 4:3, 1:1 of one photo], "about": {"@id": url#event},
+         "inLanguage", "datePublished", "dateModified", "author",
+         "publisher": {"@type": "GovernmentOrganization", "name", "url", "logo": ImageObject},
+         "image": [ImageObject 16:9, 4:3, 1:1 of one photo] or [the 1200x630 card], "about": {"@id": url#event},
          "translationOfWork" | "workTranslation": {"@type": "NewsArticle", "@id", "inLanguage"}},
         {"@type": "Event", "@id": url#event, "name", "startDate", "location", "organizer"},
         {"@type": "BreadcrumbList", "itemListElement": [ListItem...]}]}
@@ -45,10 +46,12 @@ def iso(value: dt.datetime | dt.date, precision: str = "time") -> str:
     return value.isoformat()
 
 
-def government_organization(name: str, url: str | None = None) -> dict:
+def government_organization(name: str, url: str | None = None, logo: Image | None = None) -> dict:
     out = {"@type": "GovernmentOrganization", "name": name}
     if url:
         out["url"] = url
+    if logo:
+        out["logo"] = image_object(logo)
     return out
 
 

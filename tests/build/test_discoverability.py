@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import xmlschema
+from PIL import Image
 
 from pelicanconf import BLOC_SITE_ORIGIN, BLOC_URLS
 from tests.conftest import FIXTURES, build, make_content, parse
@@ -255,3 +256,43 @@ def test_no_automatic_redirect_by_browser_language(pages):
         assert not soup.find("meta", attrs={"http-equiv": lambda v: v and v.lower() == "refresh"}), url
         for script in soup.find_all("script"):
             assert "navigator.language" not in (script.string or ""), url
+
+
+def meta(soup, key: str) -> str | None:
+    tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+    return tag["content"] if tag else None
+
+
+def test_every_page_has_a_social_image_of_its_true_size_with_alt_text(site, pages):
+    for url, soup in pages.items():
+        if url == "404.html":
+            assert meta(soup, "og:image") is None
+            continue
+        image = meta(soup, "og:image")
+        assert image and meta(soup, "twitter:image") == image, url
+        assert meta(soup, "og:image:alt") and meta(soup, "twitter:image:alt") == meta(soup, "og:image:alt"), url
+        assert meta(soup, "twitter:card") == "summary_large_image", url
+        with Image.open(local(site, image)) as picture:
+            assert picture.size == (int(meta(soup, "og:image:width")), int(meta(soup, "og:image:height"))), url
+
+
+def test_an_item_without_photos_has_a_card_in_its_language(site, pages):
+    for url, words in [("tin-tuc/2019/tong-ket-cong-tac-thi-dua-nam-2018/", ("16 tháng 1, 2019", "Khối thi đua các bộ")),
+                       ("en/news/2019/review-of-the-2018-emulation-work/", ("January 16, 2019", "Emulation Bloc"))]:
+        soup = pages[url]
+        card = meta(soup, "og:image")
+        assert "/cards/card-" in card and card.endswith(".png"), url
+        alt = meta(soup, "og:image:alt")
+        assert soup.h1.get_text(strip=True) in alt and all(w in alt for w in words), alt
+        [article] = [n for n in jsonld(soup) if n["@type"] == "NewsArticle"]
+        assert [(i["url"], i["width"], i["height"]) for i in article["image"]] == [(card, 1200, 630)]
+        logo = article["publisher"]["logo"]
+        assert logo["@type"] == "ImageObject" and "/cards/logo-" in logo["url"]
+        with Image.open(local(site, logo["url"])) as picture:
+            assert picture.size == (logo["width"], logo["height"]) == (600, 60)
+
+
+def test_listing_pages_have_cards_of_their_own(pages):
+    cards = {url: meta(pages[url], "og:image") for url in ["", "en/", "2021/", "en/2021/", "bo-nganh/bo-cong-an/"]}
+    assert len(set(cards.values())) == len(cards)
+    assert meta(pages["2021/"], "og:image:alt").endswith(", 2021")

@@ -13,6 +13,7 @@ import pytest
 from bloc_content.diagnostics import ContentError
 from bloc_content.translated import original_hash, set_translated_from, today
 from bloc_photos import pipeline
+from bloc_seo import social
 from bs4 import BeautifulSoup
 from pelican import Pelican, signals
 from pelican.settings import read_settings
@@ -226,9 +227,12 @@ def test_second_build_from_a_fresh_clone_encodes_nothing(site, tmp_path):
     shutil.copytree(root / ".cache" / "photos", clone / ".cache" / "photos")  # the CI cache restored
     for path in (clone / "content").rglob("*"):
         os.utime(path, (2_000_000_000, 2_000_000_000))
-    before = pipeline.STATS["encodes"]
+    before, cards_before = pipeline.STATS["encodes"], social.STATS["encodes"]
     articles = _build(clone, clone / "output")
     assert pipeline.STATS["encodes"] - before == 0
+    assert social.STATS["encodes"] - cards_before == 0  # the social cards and the wordmark too
+    drawn = {p.name: p.read_bytes() for p in (root / "output" / "cards").iterdir()}
+    assert drawn and {p.name: p.read_bytes() for p in (clone / "output" / "cards").iterdir()} == drawn
     assert all(a.social_image for a in articles)
     assert all(len(a.structured_images) == len(CROPS) for a in articles)
     assert len(list((clone / "output" / "photos").iterdir())) == OUTPUT_FILES

@@ -88,10 +88,13 @@ def _photo(file, **kw):
 def test_article_photos_in_the_page_language():
     photos = [_photo("deco.jpg", decorative=True, caption="Vietnamese words"), _photo("a.jpg", credit="TTXVN"), _photo("lead.jpg", lead=True)]
     words = {"a.jpg": _photo("a.jpg", alt="en a", caption="en caption"), "lead.jpg": _photo("lead.jpg", alt="en lead")}
-    processed = {p.file: Processed({"renditions": RENDITIONS, "social": {"file": "social.jpg"}}, URLS) for p in photos}
+    social = {"file": "social.jpg", "width": 640, "height": 336}  # from a photo smaller than 1200x630
+    processed = {p.file: Processed({"renditions": RENDITIONS, "social": social}, URLS) for p in photos}
     result = article_photos(photos, words, processed, credit_label="Photo:", sizes="100vw")
     assert result.lead == "lead.jpg"
     assert result.social_image == "/photos/p-s.jpg"
+    assert result.social_image_size == (640, 336)  # the true size, for og:image:width/height
+    assert result.social_image_alt == "en lead"  # the lead's alt text in the page's language
     a = _soup(result.figures["a.jpg"])
     assert a.find("img")["alt"] == "en a"
     assert a.find(class_="photo__caption").get_text() == "en caption"
@@ -113,7 +116,8 @@ CROPS = [{"name": n, "format": "jpeg", "width": w, "height": h, "file": f"{n}.jp
 
 def test_structured_images_are_the_crops_of_the_social_photo():
     photos = [_photo("deco.jpg", decorative=True), _photo("a.jpg"), _photo("b.jpg")]
-    processed = {p.file: Processed({"renditions": RENDITIONS, "social": {"file": "social.jpg"}, "crops": CROPS},
+    processed = {p.file: Processed({"renditions": RENDITIONS, "social": {"file": "social.jpg", "width": 1200, "height": 630},
+                                   "crops": CROPS},
                                    {**URLS, **{c["file"]: f"/photos/{p.file[0]}-{c['file']}" for c in CROPS}})
                  for p in photos}
     result = article_photos(photos, {}, processed, credit_label="", sizes="100vw")

@@ -7,7 +7,8 @@ import datetime as dt
 import json
 from types import SimpleNamespace
 
-from bloc_seo.head import Site, build_head
+from bloc_seo import jsonld
+from bloc_seo.head import Site, SocialImage, build_head
 
 VN = dt.timezone(dt.timedelta(hours=7))
 URLS = {"vi": {"home": "", "article": "tin-tuc/{date:%Y}/{slug}/", "year": "{year}/", "years": "nam/"},
@@ -35,9 +36,9 @@ def _article(**photos_attrs):
         facts=SimpleNamespace(has_event=False), **photos_attrs)
 
 
-def _head(article):
-    return build_head(SITE, lang="en", url=article.url, alternates=article.alternates, title="A",
-                      description="S", labels={"home": "Home", "years": "Years"}, article=article)
+def _head(article, card=None, site=SITE):
+    return build_head(site, lang="en", url=article.url, alternates=article.alternates, title="A",
+                      description="S", labels={"home": "Home", "years": "Years"}, article=article, card=card)
 
 
 def _news_article(head) -> dict:
@@ -78,3 +79,40 @@ def test_without_photos_there_is_no_image():
     assert "image" not in _news_article(head)
     assert "og:image" not in dict(head.og)
     assert dict(head.twitter)["twitter:card"] == "summary"
+
+
+CARD = SocialImage("/cards/card-0123456789abcdef.png", 1200, 630, "A – Bloc, January 15, 2021")
+
+
+def test_an_item_without_photos_shows_its_card_everywhere():
+    head = _head(_article(social_image=None, structured_images=[]), card=CARD)
+    og, twitter = dict(head.og), dict(head.twitter)
+    assert og["og:image"] == twitter["twitter:image"] == "https://x.example/cards/card-0123456789abcdef.png"
+    assert (og["og:image:width"], og["og:image:height"]) == ("1200", "630")
+    assert og["og:image:alt"] == twitter["twitter:image:alt"] == "A – Bloc, January 15, 2021"
+    assert twitter["twitter:card"] == "summary_large_image"
+    [image] = _news_article(head)["image"]
+    assert (image["url"], image["width"], image["height"]) == (og["og:image"], 1200, 630)
+    assert "creditText" not in image  # the card is the site's own drawing, not the photo's
+
+
+def test_a_photo_wins_over_the_card_and_its_true_size_and_alt_are_given():
+    article = _article(social_image="/photos/s.jpg", social_image_size=(300, 158), social_image_alt="The hall, seen from the stage")
+    og, twitter = dict(_head(article, card=CARD).og), dict(_head(article, card=CARD).twitter)
+    assert og["og:image"] == "https://x.example/photos/s.jpg"
+    assert (og["og:image:width"], og["og:image:height"]) == ("300", "158")
+    assert og["og:image:alt"] == twitter["twitter:image:alt"] == "The hall, seen from the stage"
+
+
+def test_a_listing_page_shows_its_card():
+    head = build_head(SITE, lang="en", url="en/2021/", alternates={"vi": "2021/"}, title="The bloc in 2021",
+                      description="S", labels={"home": "Home", "years": "Years"}, card=CARD)
+    assert dict(head.og)["og:image:alt"] == CARD.alt and dict(head.og)["og:type"] == "website"
+
+
+def test_the_publisher_has_the_wordmark_as_its_logo():
+    logo = jsonld.Image("https://x.example/cards/logo-0123456789abcdef.png", 600, 60)
+    site = Site("https://x.example", URLS, "vi", {"vi": "Khối", "en": "Bloc"}, logos={"en": logo})
+    publisher = _news_article(_head(_article(social_image=None, structured_images=[]), CARD, site))["publisher"]
+    assert publisher["logo"] == {"@type": "ImageObject", "url": logo.url, "contentUrl": logo.url,
+                                 "width": 600, "height": 60}

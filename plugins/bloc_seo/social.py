@@ -1,0 +1,73 @@
+"""Social cards and the wordmark as files: drawn once per content, kept in the photos' cache.
+
+The cache key is the sha256 of the card's words, the font files, Pillow's version and
+CARDS_VERSION, so a rebuild (or a fresh clone with the cache restored) draws nothing and
+places the same bytes under the same name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import PIL
+from bloc_photos import cache
+
+from . import cards
+
+# Bump when cards.py changes what it draws: every card is drawn again.
+CARDS_VERSION = 1
+# Counts of this process's work: tests assert STATS["encodes"] == 0 on a warm cache.
+STATS: Counter[str] = Counter()
+CARD_FILE = "card.png"
+
+
+@dataclass(frozen=True)
+class Picture:
+    name: str  # file name in the cards folder
+    width: int
+    height: int
+
+
+class Painter:
+    """Draws cards into `cache_dir` and places them in `out_dir`, each once per build."""
+
+    def __init__(self, fonts_dir: Path, cache_dir: Path, out_dir: Path):
+        self.faces = cards.typefaces(fonts_dir)
+        self.cache_dir, self.out_dir = cache_dir, out_dir
+        fonts = hashlib.sha256()
+        for face in self.faces.values():
+            for path in face.paths:
+                fonts.update(path.read_bytes())
+        self.fingerprint = {"version": CARDS_VERSION, "pillow": PIL.__version__, "fonts": fonts.hexdigest()}
+        self.placed: dict[str, Picture] = {}
+
+    def missing(self, text: str) -> list[str]:
+        """Characters of `text` the card's fonts cannot show."""
+        return self.faces["bold"].missing(text)
+
+    def card(self, card: cards.Card) -> Picture:
+        return self._picture("card", asdict(card), cards.SIZE, lambda: cards.render(card, self.faces))
+
+    def wordmark(self, name: str) -> Picture:
+        return self._picture("logo", {"name": name}, cards.LOGO_SIZE,
+                             lambda: cards.render_wordmark(name, self.faces))
+
+    def _picture(self, kind: str, words: dict, size: tuple[int, int], draw) -> Picture:
+        text = json.dumps({"kind": kind, **words}, ensure_ascii=False, sort_keys=True)
+        key = cache.cache_key(text.encode(), self.fingerprint)
+        if key in self.placed:
+            return self.placed[key]
+        manifest = cache.lookup(self.cache_dir, key)
+        if manifest is None:
+            manifest = cache.store(self.cache_dir, key, {"files": [CARD_FILE]}, {CARD_FILE: draw()})
+            STATS["encodes"] += 1
+        else:
+            STATS["hits"] += 1
+        picture = Picture(f"{kind}-{key[:16]}.png", *size)
+        cache.place(cache.entry_dir(self.cache_dir, key) / CARD_FILE, self.out_dir / picture.name)
+        self.placed[key] = picture
+        return picture
