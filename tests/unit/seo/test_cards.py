@@ -84,7 +84,7 @@ def test_cards_are_drawn_once_then_come_from_the_cache_byte_for_byte(tmp_path):
 
 
 def test_a_damaged_cache_entry_is_drawn_again(tmp_path):
-    _, [card, _] = _encodes(tmp_path / "cache", tmp_path / "out", CARD)
+    _encodes(tmp_path / "cache", tmp_path / "out", CARD)
     for path in (tmp_path / "cache").rglob(social.CARD_FILE):
         path.unlink()
     assert _encodes(tmp_path / "cache", tmp_path / "out2", CARD)[0] == 2
