@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bloc_content import glue as content
+from bloc_content.present import present
 from bloc_content.urls import save_as
 from pelican.generators import Generator
 
@@ -36,8 +37,12 @@ class SeoGenerator(Generator):
             for lang, url in sorted(article.alternates.items()):
                 if (kind_of(urls, lang, url) or ("",))[0] != "untranslated":
                     continue
+                # The facts in this page's language from the registries; the original's own
+                # words (place, motto) stay in its language and are marked so.
+                facts = present(article.original, article.original, content.registry(), lang)
                 self._write(writer, url, "untranslated", page_lang=lang, page_url=url,
-                            alternates={article.lang: article.url}, original=article, noindex=True)
+                            alternates={article.lang: article.url}, original=article, noindex=True,
+                            facts=facts, words_lang=article.lang)
 
     def write_not_found(self, writer) -> None:
         url = self.settings["BLOC_SITE_URLS"]["not_found"]
