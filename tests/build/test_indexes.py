@@ -144,7 +144,39 @@ def test_the_ministry_of_justice_award_and_leadership_history(open_page):
     assert rows[1] == ["2020", "Cờ thi đua của Chính phủ", "2018", "Đã tặng (Quyết định số 100/QĐ-TTg)"]
     roles = [[text(td) for td in r.find_all("td")[:3]] for r in page.select(".member-leadership tbody tr")]
     assert roles == [["2021", "Khối phó", "đã xác minh"], ["2022", "Khối trưởng", "đã xác minh"]]
-    assert SEED_VI in [h.a["href"].lstrip("/") for h in page.select("#member-items h3")]
+    assert SEED_VI in [h.a["href"].lstrip("/") for h in member_pages(open_page, "bo-nganh/bo-tu-phap")[1]]
+
+
+def member_pages(open_page, url: str) -> tuple[list, list]:
+    """Every page of a member's listing, following rel=next, and the item headings of all of them."""
+    pages = [open_page(url)]
+    while (following := pages[-1].select_one(".pagination a[rel=next]")) is not None:
+        pages.append(open_page(following["href"].strip("/")))
+    return pages, [h for page in pages for h in page.select("#member-items h3")]
+
+
+def test_member_pages_paginate_like_year_pages_with_the_history_on_page_one(site, open_page):
+    pages, headings = member_pages(open_page, "bo-nganh/bo-tu-phap")
+    assert all(len(page.select("#member-items h3")) == 2 for page in pages)
+    assert pages[1].select_one(".pagination a[rel=prev]")["href"] == "/bo-nganh/bo-tu-phap/"
+    assert pages[0].select_one(".pagination a[rel=next]")["href"] == "/bo-nganh/bo-tu-phap/trang/2/"
+    assert len(pages) == 4 and len(headings) == 8
+    assert text(pages[1].select_one(".page-status")) == "Tin 3 đến 4 trong 8 tin, mới nhất trước (trang 2/4)."
+    # The award history and the leadership years on the first page only; later pages link back.
+    assert pages[0].select_one(".member-awards") and pages[0].select_one(".member-leadership")
+    for page in pages[1:]:
+        assert page.select_one(".member-awards") is None and page.select_one(".member-leadership") is None
+        assert page.select_one(".page-intro a")["href"] == "/bo-nganh/bo-tu-phap/"
+        assert len(page.find_all("h1")) == 1 and "Bộ Tư pháp (trang " in page.title.get_text()
+    # Newest first across the pages, no item twice.
+    hrefs = [h.a["href"] for h in headings]
+    assert len(hrefs) == len(set(hrefs))
+    dates = [page_date for page in pages for page_date in (t["datetime"] for t in page.select("#member-items time"))]
+    assert dates == sorted(dates, reverse=True)
+    # The language toggle of page 2 leads to the English page 2.
+    assert links(pages[1].select_one(".language-toggle")) == ["/en/members/ministry-of-justice/page/2/"]
+    english, _ = member_pages(open_page, "en/members/ministry-of-justice")
+    assert links(english[1].select_one(".language-toggle")) == ["/bo-nganh/bo-tu-phap/trang/2/"]
 
 
 def test_members_index_counts(open_page):
