@@ -58,7 +58,8 @@ if [ "${#packages[@]}" -gt 0 ]; then
 fi
 
 # The marker files tell a complete install from an interrupted one.
-if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] \
+    || [ ! -f node_modules/structured-data-testing-tool/index.js ]; then
     echo "system-deps: installing npm devDependencies"
     # No install scripts: vnu.jar ships in the package, and its postinstall would only
     # fetch a Java runtime from the internet when none is installed.
