@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -42,13 +42,18 @@ class Typeface:
     """One weight of a family split over subset files, tried in order for each character."""
 
     paths: tuple[Path, ...]
+    _loaded: dict[tuple[int, int], ImageFont.FreeTypeFont] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def cmaps(self) -> tuple[frozenset[int], ...]:
         return tuple(frozenset(TTFont(path).getBestCmap()) for path in self.paths)
 
     def font(self, index: int, size: int) -> ImageFont.FreeTypeFont:
-        return _font(self.paths[index], size)
+        # BASIC layout: the same pixels whether or not Pillow found libraqm on this machine.
+        if (index, size) not in self._loaded:
+            self._loaded[index, size] = ImageFont.truetype(str(self.paths[index]), size,
+                                                           layout_engine=ImageFont.Layout.BASIC)
+        return self._loaded[index, size]
 
     def runs(self, text: str) -> list[tuple[int, str]]:
         """(file index, text) runs; characters no file has are left out (see `missing`)."""
@@ -76,17 +81,6 @@ class Typeface:
             font = self.font(i, size)
             draw.text((x, y), run, font=font, fill=fill, anchor="ls")
             x += font.getlength(run)
-
-
-_FONTS: dict[tuple[Path, int], ImageFont.FreeTypeFont] = {}
-
-
-def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
-    # BASIC layout: the same pixels whether or not Pillow found libraqm on this machine.
-    key = (path, size)
-    if key not in _FONTS:
-        _FONTS[key] = ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
-    return _FONTS[key]
 
 
 def typefaces(fonts_dir: Path) -> dict[str, Typeface]:
