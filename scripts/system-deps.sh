@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond the Python venv, only when missing: Debian's
 # Chromium, a Java runtime (Nu HTML Checker), Node/npm, the libraries Playwright's driver
-# links, and the npm devDependencies of package.json (axe-core, vnu-jar). Each program or
+# links, and the npm devDependencies of package.json (axe-core, vnu-jar,
+# structured-data-testing-tool) and the fonts of the layout-shift test. Each program or
 # library is looked for first, so on a machine that has them (GitHub's Ubuntu 24.04
 # runner: a Chromium build at /usr/bin/chromium, Java and Node preinstalled) nothing is
 # installed; on a minimal Debian 12 everything comes from Debian's packages.
