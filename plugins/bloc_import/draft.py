@@ -1,19 +1,25 @@
-"""Write a draft news item (front matter with proposed facts, then the text) from a legacy text."""
+"""Write a draft news item (front matter with proposed facts, then the text) from a legacy text.
+
+Every proposed fact carries a '# cần xác nhận' comment; a fact the text does not state is not
+written, or only as a comment saying what a person must add.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bloc_content.registries import Registry
 from bloc_content.slugs import slugify
 
+from .english import english_draft
 from .facts import Facts, recognise
 from .legacy import Legacy, read_legacy
 
 CONFIRM = "# cần xác nhận"
 TO_WRITE = "CẦN VIẾT"
+UNDATED = "chua-ro-ngay"  # the folder of drafts whose date a person must give
 
 
 class ImportProblem(Exception):
@@ -22,11 +28,17 @@ class ImportProblem(Exception):
 
 @dataclass
 class Draft:
-    year: int
+    year: int | None
     slug: str
     text: str
     legacy: Legacy
     facts: Facts
+    text_en: str = ""
+    needs: list[str] = field(default_factory=list)  # what a person must add or confirm, in words
+
+    @property
+    def folder_year(self) -> str:
+        return str(self.year) if self.year else UNDATED
 
 
 def import_legacy(text: str, registry: Registry, title: str | None = None,
@@ -34,19 +46,40 @@ def import_legacy(text: str, registry: Registry, title: str | None = None,
     legacy = read_legacy(text)
     if not legacy.paragraphs:
         raise ImportProblem("no text")
-    facts = recognise(legacy.paragraphs, registry)
-    year = date.year if date else (facts.date.year if facts.date else (max(facts.years) if facts.years else None))
-    if year is None:
-        raise ImportProblem("no year")
-    draft_title = title or derive_title(facts, registry)
+    facts = recognise(legacy.paragraphs, registry, published=legacy.published, title=legacy.title)
+    if date:
+        facts.date, facts.date_note = date, None
+    published = date or legacy.published or facts.date
+    draft_title = title or legacy.title or derive_title(facts, registry)
     slug = slugify(draft_title)
-    lines = front_matter(facts, legacy, registry, draft_title, slug, title is not None, date, year, source_name)
+    title_note = None if title else ("tiêu đề lấy từ trang gốc" if legacy.title else "tiêu đề máy đặt tạm, hãy viết lại")
+    lines = front_matter(facts, legacy, registry, draft_title, slug, title_note, published, date is not None,
+                         source_name)
     body = "\n\n".join([*legacy.paragraphs, *([f"*{legacy.byline}*"] if legacy.byline else [])])
-    return Draft(year, slug, "---\n" + "\n".join(lines) + "\n---\n\n" + body + "\n", legacy, facts)
+    vi = "---\n" + "\n".join(lines) + "\n---\n\n" + body + "\n"
+    draft = Draft(published.year if published else None, slug, vi, legacy, facts)
+    draft.text_en = english_draft(facts, legacy, registry, slug, published)
+    draft.needs = needs_of(draft, published)
+    return draft
+
+
+def needs_of(draft: Draft, published: dt.date | None) -> list[str]:
+    needs = [] if published else ["ngày đăng"]
+    if draft.facts.date is None:
+        needs.append("ngày sự kiện")
+    if not draft.facts.kinds:
+        needs.append("loại sự kiện")
+    needs.append("tóm tắt")
+    if not draft.legacy.byline:
+        needs.append("tác giả")
+    if draft.legacy.captions:
+        needs.append(f"{len(draft.legacy.captions)} ảnh và mô tả ảnh")
+    needs.append("bản dịch tiếng Anh")
+    return needs
 
 
 def derive_title(facts: Facts, registry: Registry) -> str:
-    if facts.covenant and facts.covenant.get("year") and "ky-ket-giao-uoc" in facts.kinds:
+    if facts.covenant and "ky-ket-giao-uoc" in facts.kinds:
         return f"Ký kết Giao ước thi đua năm {facts.covenant['year']}"
     if facts.kinds:
         name = registry.event_kinds[facts.kinds[0]].name_vi
@@ -64,85 +97,116 @@ def flow(data: dict) -> str:
     for key, value in data.items():
         if isinstance(value, list):
             value = "[" + ", ".join(value) + "]"
-        elif key == "name":
+        elif key in ("name", "motto", "caption", "credit"):
             value = q(value)
         parts.append(f"{key}: {value}")
     return "{" + ", ".join(parts) + "}"
 
 
 def front_matter(facts: Facts, legacy: Legacy, registry: Registry, title: str, slug: str,
-                 title_given: bool, date: dt.date | None, year: int, source_name: str) -> list[str]:
+                 title_note: str | None, published: dt.date | None, date_given: bool,
+                 source_name: str) -> list[str]:
     out = [
         f"# Bản nháp nhập từ hệ thống cũ{f' ({source_name})' if source_name else ''}.",
         "# Máy chỉ ĐỀ XUẤT các dữ kiện dưới đây. Đối chiếu từng dòng có \"cần xác nhận\" với bài gốc,",
         "# sửa nếu sai, rồi xoá chú thích đó. `bloc check` liệt kê những dòng còn phải xác nhận.",
-        f"title: {q(title)}" + ("" if title_given else f"  {CONFIRM}: tiêu đề máy đặt tạm, hãy viết lại"),
+        f"title: {q(title)}" + (f"  {CONFIRM}: {title_note}" if title_note else ""),
         f"slug: {slug}",
         "lang: vi",
         f"translation_key: {slug}",
-    ]
-    if date:
-        out += [f"published: {date.isoformat()}T00:00:00+07:00", "date_precision: day"]
-    elif facts.date:
-        out += [f"published: {facts.date.isoformat()}T00:00:00+07:00  {CONFIRM}: đây là ngày sự kiện trong bài, ngày đăng có thể khác",
-                "date_precision: day"]
-    else:
-        out += [f"published: {year}-01-01T00:00:00+07:00  {CONFIRM}: bài gốc không ghi ngày; chỉ biết năm {year}",
-                "date_precision: month"]
-    out += [
+        *published_lines(facts, legacy, published, date_given),
         "status: draft",
         f"summary: {q(TO_WRITE + ': tóm tắt bài trong 1-2 câu')}",
         f"byline: {q(legacy.byline) if legacy.byline else q(TO_WRITE + ': tác giả')}",
         "# source: {publisher: \"...\", url: \"https://...\"}",
     ]
-    out += event_lines(facts, date, year)
-    if facts.awards:
+    out += event_lines(facts)
+    dated = [a for a in facts.awards if a["year"]]
+    if dated:
         out.append(f"awards:  {CONFIRM}: danh hiệu, đơn vị nhận, năm và trạng thái (proposed = đề nghị, conferred = đã trao)")
-        out += [f"  - {flow({**a, 'year': a['year'] or year})}" for a in facts.awards]
-    e = facts.elections
-    if e and e.get("head") and e.get("deputy") and e.get("year"):
-        out.append(f"elections: {flow(e)}  {CONFIRM}")
-    elif e:
-        out.append(f"# elections: {flow({k: v or '...' for k, v in e.items()})}  {CONFIRM}: máy chỉ nhận ra một phần")
-    c = facts.covenant
-    if c:
-        out += ["covenant:", f"  year: {c['year'] or year}  {CONFIRM}"]
-        out.append(f"  motto: {q(c['motto'])}" if c.get("motto") else "  # motto: \"...\"")
-        out.append("  signatories: all")
-    out += photo_lines(legacy.captions)
+        out += [f"  - {flow(a)}" for a in dated]
+    out += [f"# awards: - {flow({**a, 'year': '...'})}  (bài không ghi năm khen thưởng)" for a in facts.awards
+            if not a["year"]]
+    out += election_lines(facts)
+    out += covenant_lines(facts)
+    out += photo_lines(legacy)
     return out
 
 
-def event_lines(facts: Facts, date: dt.date | None, year: int) -> list[str]:
+def published_lines(facts: Facts, legacy: Legacy, published: dt.date | None, date_given: bool) -> list[str]:
+    if published is None:
+        why = facts.date_note or "bài gốc không ghi ngày"
+        return [f"published: null  {CONFIRM}: {why}; hãy ghi ngày đăng, ví dụ 2024-04-10T00:00:00+07:00",
+                "date_precision: day"]
+    line = f"published: {published.isoformat()}T00:00:00+07:00"
+    if date_given:
+        return [line, "date_precision: day"]
+    if legacy.published:
+        return [line + f"  {CONFIRM}: ngày đăng ở đầu trang gốc", "date_precision: day"]
+    return [line + f"  {CONFIRM}: đây là ngày sự kiện trong bài, ngày đăng có thể khác", "date_precision: day"]
+
+
+def event_lines(facts: Facts) -> list[str]:
     out = ["event:"]
     if facts.kinds:
         out.append(f"  kinds: [{', '.join(facts.kinds)}]  {CONFIRM}")
     else:
         out.append(f"  kinds: [khac]  {CONFIRM}: máy không nhận ra loại sự kiện")
-    when = date or facts.date
-    out.append(f"  date: {when.isoformat() if when else year}  {CONFIRM}: ngày diễn ra sự kiện")
+    if facts.date:
+        note = f": ngày diễn ra sự kiện; {facts.date_note}" if facts.date_note else ": ngày diễn ra sự kiện"
+        out.append(f"  date: {facts.date.isoformat()}  {CONFIRM}{note}")
+    else:
+        out.append(f"  date: null  {CONFIRM}: {facts.date_note or 'bài không ghi ngày'}; hãy ghi ngày diễn ra sự kiện")
     if facts.about_year:
         out.append(f"  about_year: {facts.about_year}  {CONFIRM}: năm được tổng kết")
     out.append("  # place: \"...\"  (địa điểm, nếu bài có nêu)")
+    out.append("  # host: ...  (đơn vị đăng cai: máy không suy ra từ người chủ trì)")
     if facts.chair:
-        out.append(f"  host: {facts.chair['org']}  {CONFIRM}: đơn vị đăng cai (máy lấy theo người chủ trì)")
         out.append(f"  chair: {flow(facts.chair)}  {CONFIRM}")
-    if facts.attendees:
-        out.append(f"  attendees:  {CONFIRM}")
-        out += [f"    - {flow(p)}" for p in facts.attendees]
+    people = [{**p, "roles": ["co-chair"]} for p in facts.co_chairs] + facts.attendees
+    if people:
+        out.append(f"  attendees:  {CONFIRM}" + (": người đồng chủ trì có roles: [co-chair]" if facts.co_chairs else ""))
+        out += [f"    - {flow(p)}" for p in people]
     if facts.members:
-        out.append(f"  members_present: [{', '.join(facts.members)}]  {CONFIRM}: các thành viên có tên trong bài")
+        out.append(f"  members_present: [{', '.join(facts.members)}]  {CONFIRM}: các thành viên bài nêu là có mặt")
     return out
 
 
-def photo_lines(captions: list[str]) -> list[str]:
-    if not captions:
+def election_lines(facts: Facts) -> list[str]:
+    out = []
+    if facts.elections:
+        out.append(f"elections: {flow(facts.elections)}  {CONFIRM}: Khối trưởng, Khối phó năm {facts.elections['year']}")
+    shown = facts.elections or {}
+    rest = [r for r in facts.roles
+            if not (r["year"] == shown.get("year") and r["org"] == shown.get("head" if r["role"] == "truong" else "deputy"))]
+    for role in rest:
+        name = "Khối trưởng" if role["role"] == "truong" else "Khối phó"
+        when = f"năm {role['year']}" if role["year"] else "bài không ghi năm"
+        out.append(f"# Bài nêu {role['org']} là {name} ({when}): thêm vào elections nếu đúng.")
+    return out
+
+
+def covenant_lines(facts: Facts) -> list[str]:
+    c = facts.covenant
+    out = []
+    if c:
+        out += ["covenant:", f"  year: {c['year']}  {CONFIRM}"]
+        out.append(f"  motto: {q(c['motto'])}  {CONFIRM}" if c.get("motto") else "  # motto: \"...\"")
+        out.append("  signatories: all")
+    if facts.motto_unplaced and not (c and c.get("motto")):
+        out.append(f"# covenant: {{year: ..., motto: {q(facts.motto_unplaced)}}}  (bài nêu chủ đề thi đua nhưng không ghi năm)")
+    return out
+
+
+def photo_lines(legacy: Legacy) -> list[str]:
+    if not legacy.captions:
         return ["# photos:", "#   - file: ten-anh.jpg", "#     alt: \"mô tả ảnh\""]
     out = ["photos:"]
-    for i, caption in enumerate(captions, 1):
+    for i, (caption, credit) in enumerate(zip(legacy.captions, legacy.credits), 1):
         out += [
             f"  - file: anh-{i}.jpg  {CONFIRM}: đặt ảnh vào thư mục này với đúng tên này",
             f"    caption: {q(caption.strip())}",
+            *([f"    credit: {q(credit)}"] if credit else []),
             f"    # alt: {TO_WRITE}: mô tả ảnh cho người không xem được ảnh (bắt buộc)",
         ]
     return out

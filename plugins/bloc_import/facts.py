@@ -1,7 +1,8 @@
-"""Recognise the facts of a legacy article: who took part, awards, elections, the covenant.
+"""Recognise the facts of a legacy article: when, what kind, who took part, awards, elections, motto.
 
-Each recogniser reads plain Vietnamese sentences and returns plain data with registry
-ids. What a recogniser cannot tie to a registry id it leaves out: a person must add it.
+Each recogniser reads plain Vietnamese sentences and returns plain data with registry ids.
+A fact is proposed only where the text states it: what a recogniser cannot tie to a registry
+id, or to a year written in the text, it leaves out (or to a comment for a person).
 """
 
 from __future__ import annotations
@@ -12,87 +13,136 @@ from dataclasses import dataclass, field
 
 from bloc_content.registries import Registry
 
+from .elections import find_roles
 from .names import Names, award_names, fold, organisation_names, position_names
 from .people import find_people
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
+_ABBREVIATION = re.compile(r"\s*\([A-ZĐ]{2,10}\)")  # 'Tòa án nhân dân tối cao (TANDTC)'
 _YEAR = re.compile(r"(?<!\d)(19[9]\d|20\d\d)(?!\d)")
-_DATE = re.compile(r"(?:ngay|sang|chieu|toi)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
-                   r"|ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
-_ABOUT_YEAR = re.compile(r"(?:tong ket|so ket|cong tac|khen thuong|danh hieu)[^.;]{0,60}?\bnam (\d{4})")
-_MOTTO = re.compile(r"(?:chủ đề|chủ đề là|phương châm|khẩu hiệu)\s*:?\s*[\"“«]([^\"“”»]{3,200})[\"”»]",
-                    re.IGNORECASE)
-_COVENANT_YEAR = re.compile(r"giao uoc thi dua nam (\d{4})")
+_DAY_MONTH = re.compile(  # folded; a day written as a dateline says it: 'Sáng 28-7', 'Chiều nay (10/4)'
+    r"\b(?:sang|chieu|toi|trua|ngay|hom nay|hom qua)(?:\s+nay)?(?:\s+(?:thu \w+|chu nhat),?)?(?:\s+ngay)?\s*\(?\s*"
+    r"(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?!\s*[/.-]?\d)"
+    r"|(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:,\s*)?nam\s+(\d{4}))?)")
+# 'tổng kết công tác thi đua, khen thưởng năm 2023', 'sơ kết 6 tháng đầu năm 2022'; never across a
+# covenant or the next year's tasks ('... và ký kết giao ước thi đua năm 2014').
+_ABOUT_YEAR = re.compile(
+    r"\b(?:tong ket|so ket|danh gia)\b(?:(?!giao uoc|trien khai|nhiem vu|phuong huong|ke hoach|ky ket)[^.;:]){0,70}?"
+    r"\bnam (\d{4})\b|\b6 thang dau nam (\d{4})\b")
+_MOTTO = re.compile(r"(?:chủ đề|phương châm|khẩu hiệu)(?:\s+thi đua)?(?:\s+(?:là|năm \d{4}))?\s*:?\s*"
+                    r"[\"“«„'‘]([^\"“”»'‘’]{3,200})[\"”»’']", re.IGNORECASE)
+_COVENANT_YEAR = re.compile(r"giao uoc thi dua(?: nam)? (\d{4})")
 _KINDS = (  # folded patterns, strong enough not to fire on a passing mention
-    ("hoi-nghi-tong-ket", r"\btong ket\b"),
-    ("hoi-nghi-so-ket", r"\bso ket\b"),
-    ("hoi-nghi-trien-khai", r"hoi nghi trien khai|trien khai (?:nhiem vu|cong tac)[^.]{0,60}\bnam \d{4}"),
+    ("hoi-nghi-tong-ket", r"\b(?:hoi nghi|le) tong ket\b|\btong ket,? (?:cong tac|phong trao|hoat dong|nam \d{4}|danh gia)"),
+    ("hoi-nghi-so-ket", r"\bso ket\b(?! kinh nghiem)"),
+    ("hoi-nghi-trien-khai", r"hoi nghi trien khai|(?<!phuong huong )trien khai (?:nhiem vu|cong tac|ke hoach)[^.;]{0,60}\bnam \d{4}"),
     ("ky-ket-giao-uoc", r"\bky (?:ket )?giao uoc"),
     ("trao-tang", r"\btrao tang\b|\bdon nhan\b|\ble trao\b"),
     ("phat-dong-thi-dua", r"\b(?:le|hoi nghi) phat dong\b"),
     ("dai-hoi-thi-dua", r"dai hoi thi dua yeu nuoc (?:lan thu|khoi)"),
 )
-_ATTENDANCE = re.compile(r"\btham du\b|\bgom\b|\bdai dien\b|\bco mat\b")
+_ATTENDANCE = re.compile(r"\btham du\b|\bdu hoi nghi\b|\bden du\b|\bdai dien\b|\bco mat\b|\bgom\b")
+_ALL_MEMBERS = re.compile(r"\bcac (?:bo,? nganh|don vi|co quan)(?: thanh vien)? (?:thuoc|trong) khoi\b")
 _STOP_RECIPIENTS = re.compile(r"\bdong chi\b|\bca nhan\b|\bong\b|\bba\b")
-_ELECTION = re.compile(r"\bbau\b|\bdam nhan\b|\bdam nhiem\b|\bnhan cuong vi\b")
-_ROLE = re.compile(r"\bkhoi (truong|pho)\b")
 
 
 @dataclass
 class Facts:
-    years: list[int] = field(default_factory=list)
     date: dt.date | None = None
+    date_note: str | None = None  # why no date, or how its year was read
     about_year: int | None = None
     kinds: list[str] = field(default_factory=list)
     members: list[str] = field(default_factory=list)
     awards: list[dict] = field(default_factory=list)
     elections: dict | None = None
+    roles: list[dict] = field(default_factory=list)  # every 'Khối trưởng/Khối phó' statement found
     covenant: dict | None = None
+    motto_unplaced: str | None = None  # a motto with no year written next to it
     chair: dict | None = None
+    co_chairs: list[dict] = field(default_factory=list)
     attendees: list[dict] = field(default_factory=list)
+    about_this_bloc: bool = False
 
 
 def sentences(paragraphs: list[str]) -> list[str]:
     return [s for p in paragraphs for s in _SENTENCE_END.split(p) if s.strip()]
 
 
-def recognise(paragraphs: list[str], registry: Registry) -> Facts:
+def recognise(paragraphs: list[str], registry: Registry, published: dt.date | None = None,
+              title: str | None = None) -> Facts:
     orgs = organisation_names(registry)
-    text = "\n\n".join(paragraphs)
-    folded = fold(text)
-    said = sentences(paragraphs)
-    facts = Facts(years=sorted({int(y) for y in _YEAR.findall(text)}))
-    facts.date = find_date(folded)
-    match = _ABOUT_YEAR.search(folded)
-    facts.about_year = int(match.group(1)) if match else None
-    facts.kinds = [kind for kind, pattern in _KINDS if re.search(pattern, folded) and kind in registry.event_kinds]
-    facts.members = find_members(said, orgs, registry)
-    facts.awards = find_awards(said, orgs, award_names(registry), facts.about_year)
-    facts.elections = find_elections(said, orgs, registry)
-    facts.covenant = find_covenant(said)
+    said = [_ABBREVIATION.sub("", s) for s in sentences(paragraphs)]
+    headline = [_ABBREVIATION.sub("", title)] if title else []
+    folded = fold("\n".join([*headline, *said]))
+    facts = Facts(about_this_bloc=mentions_bloc(folded, registry))
+    facts.date, facts.date_note = find_date(said[:3], published)
+    facts.about_year = find_about_year(folded, facts.date)
+    facts.kinds = find_kinds(folded, registry)
     people = find_people(said, orgs, position_names(registry), registry)
-    facts.chair = next((p for p in people if p.pop("chair", False)), None)
-    facts.attendees = [p for p in people if p is not facts.chair]
-    for person in facts.attendees:
-        person.pop("chair", None)
+    chairs = [p for p in people if p.pop("chair", False)]
+    facts.chair = chairs[0] if chairs else None
+    facts.co_chairs = chairs[1:]
+    facts.attendees = [p for p in people if p not in chairs]
+    facts.members = find_members(said, orgs, registry, people, facts.about_this_bloc)
+    facts.awards = find_awards(said, orgs, award_names(registry), facts.about_year)
+    facts.roles = find_roles(said, orgs, registry)
+    facts.elections = elect(facts.roles)
+    facts.covenant, facts.motto_unplaced = find_covenant(said)
     return facts
 
 
-def find_date(folded: str) -> dt.date | None:
-    for m in _DATE.finditer(folded):
-        day, month, year = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            continue
+def find_kinds(folded: str, registry: Registry) -> list[str]:
+    kinds = [kind for kind, pattern in _KINDS if re.search(pattern, folded)]
+    if not kinds and re.search(r"\bhoi nghi\b", folded) and re.search(r"\b6 thang dau nam\b", folded):
+        kinds = ["hoi-nghi-so-ket"]  # a conference on the first six months is a mid-year review
+    return [kind for kind in kinds if kind in registry.event_kinds]
+
+
+def mentions_bloc(folded: str, registry: Registry) -> bool:
+    bloc = registry.bloc
+    names = [bloc.name_vi, getattr(bloc, "short_vi", None)] if bloc else []
+    return any(name and " ".join(fold(name).split()) in " ".join(folded.split()) for name in names) or \
+        "noi chinh trung uong" in folded
+
+
+def find_date(lede: list[str], published: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """The event's day from the first sentences; a year not written is the header's year."""
+    for sentence in lede:
+        for m in _DAY_MONTH.finditer(fold(sentence)):
+            day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+            day, month = int(day), int(month)
+            note = None
+            if year is None:
+                if published is None:
+                    return None, f"bài ghi ngày {day}/{month} nhưng không ghi năm"
+                year = published.year - (1 if (month, day) > (published.month, published.day) else 0)
+                note = f"năm lấy theo ngày đăng ở đầu trang ({published.strftime('%d/%m/%Y')})"
+            try:
+                return dt.date(int(year), month, day), note
+            except ValueError:
+                continue
+    return None, "bài không ghi ngày diễn ra sự kiện"
+
+
+def find_about_year(folded: str, date: dt.date | None) -> int | None:
+    for m in _ABOUT_YEAR.finditer(folded):
+        year = int(m.group(1) or m.group(2))
+        if date is None or year <= date.year:  # a review is never of a year still to come
+            return year
     return None
 
 
-def find_members(said: list[str], orgs: Names, registry: Registry) -> list[str]:
-    """Members named where attendance is described; else members named anywhere."""
-    present = {m.id for s in said if _ATTENDANCE.search(fold(s)) for m in orgs.find(s)}
-    named = present & set(registry.members) or {m.id for s in said for m in orgs.find(s)}
-    return [org for org in registry.members if org in named]
+def find_members(said: list[str], orgs: Names, registry: Registry, people: list[dict], about_bloc: bool) -> list[str]:
+    """Members named where attendance is described, and members whose people took part."""
+    present = {p["org"] for p in people}
+    for sentence in said:
+        folded = fold(sentence)
+        if not _ATTENDANCE.search(folded):
+            continue
+        if about_bloc and _ALL_MEMBERS.search(folded):
+            present |= set(registry.members)  # 'đại diện lãnh đạo các bộ, ngành thuộc Khối'
+        present |= {m.id for m in orgs.find(sentence)}
+    return [org for org in registry.members if org in present]
 
 
 def find_awards(said: list[str], orgs: Names, awards: Names, about_year: int | None) -> list[dict]:
@@ -106,7 +156,7 @@ def find_awards(said: list[str], orgs: Names, awards: Names, about_year: int | N
         years = [int(y) for y in _YEAR.findall(sentence)]
         clauses = [(m.start(), m.end()) for m in re.finditer(r"[^;]+", folded)]
         for i, award in enumerate(matches):
-            clause_start, clause_end = next((a, b) for a, b in clauses if a <= award.start < b)
+            clause_start, clause_end = next(((a, b) for a, b in clauses if a <= award.start < b), (0, len(folded)))
             following = [m.start for m in matches[i + 1:] if m.start < clause_end]
             region_end = min([clause_end, *following])
             stop = _STOP_RECIPIENTS.search(folded, award.end, region_end)
@@ -120,49 +170,45 @@ def find_awards(said: list[str], orgs: Names, awards: Names, about_year: int | N
     return found
 
 
-def find_elections(said: list[str], orgs: Names, registry: Registry) -> dict | None:
-    """'bầu A làm Khối trưởng, B làm Khối phó ... năm 2021' (or 'A, B được bầu làm Khối trưởng, Khối phó')."""
-    for sentence in said:
-        folded = fold(sentence)
-        if not _ELECTION.search(folded):
-            continue
-        roles = list(_ROLE.finditer(folded))
-        members = [m for m in orgs.find(sentence) if m.id in registry.members]
-        chosen: dict[str, str] = {}
-        if len(roles) >= 2 and re.fullmatch(r"\s*(?:,|va)\s*", folded[roles[0].end():roles[1].start()]):
-            before = [m for m in members if m.end <= roles[0].start()][-2:]
-            if len(before) == 2:  # 'A, B lần lượt làm Khối trưởng, Khối phó'
-                chosen = {roles[0].group(1): before[0].id, roles[1].group(1): before[1].id}
-        for role in roles if not chosen else ():
-            start = max(folded.rfind(",", 0, role.start()), folded.rfind(";", 0, role.start())) + 1
-            candidates = [m for m in members if start <= m.start and m.end <= role.start()]
-            if not candidates:
-                end = min([i for i in (folded.find(",", role.end()), folded.find(";", role.end())) if i >= 0]
-                          or [len(folded)])
-                candidates = [m for m in members if role.end() <= m.start and m.end <= end]
-            if candidates:
-                chosen.setdefault(role.group(1), candidates[-1].id if candidates[-1].end <= role.start() else candidates[0].id)
-        years = [int(y) for y in _YEAR.findall(sentence)]
-        if "truong" in chosen or "pho" in chosen:
-            return {"year": max(years) if years else None, "head": chosen.get("truong"), "deputy": chosen.get("pho")}
+def elect(roles: list[dict]) -> dict | None:
+    """The head and deputy of the latest year for which the text names both."""
+    by_year: dict[int, dict[str, str]] = {}
+    for role in roles:
+        if role["year"]:
+            by_year.setdefault(role["year"], {}).setdefault(role["role"], role["org"])
+    for year in sorted(by_year, reverse=True):
+        chosen = by_year[year]
+        if "truong" in chosen and "pho" in chosen and chosen["truong"] != chosen["pho"]:
+            return {"year": year, "head": chosen["truong"], "deputy": chosen["pho"]}
     return None
 
 
-def find_covenant(said: list[str]) -> dict | None:
-    """The covenant year and its motto ('Giao ước thi đua năm 2021 với chủ đề "..."')."""
+def find_covenant(said: list[str]) -> tuple[dict | None, str | None]:
+    """The covenant's year and motto ('Giao ước thi đua năm 2021 với chủ đề "..."').
+
+    Returns (covenant, a motto found without a covenant year)."""
     found: dict | None = None
+    unplaced: str | None = None
     for sentence in said:
         folded = fold(sentence)
-        if "giao uoc" not in folded:
-            continue
         motto = _MOTTO.search(sentence)
+        if "giao uoc" not in folded:
+            if motto and re.search(r"chu de thi dua|phuong cham thi dua", folded):
+                unplaced = unplaced or _clean_motto(motto.group(1))
+            continue
         if not motto and not re.search(r"\bky\b", folded):
             continue
         year = _COVENANT_YEAR.search(folded)
-        years = [int(y) for y in _YEAR.findall(sentence)]
-        covenant = {"year": int(year.group(1)) if year else (max(years) if years else None),
-                    "motto": " ".join(motto.group(1).split()).strip(" .") if motto else None}
+        if year is None:
+            if motto:
+                unplaced = unplaced or _clean_motto(motto.group(1))
+            continue
+        covenant = {"year": int(year.group(1)), "motto": _clean_motto(motto.group(1)) if motto else None}
         if motto:  # the sentence that gives the motto is the one that says it all
-            return covenant
+            return covenant, None
         found = found or covenant
-    return found
+    return found, unplaced
+
+
+def _clean_motto(text: str) -> str:
+    return " ".join(text.split()).strip(" .")

@@ -26,6 +26,15 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
+# Between the words of a name: spaces, or a dash or comma ('Ban Thi đua - Khen thưởng',
+# 'Ban Thi đua Khen thưởng', 'Hội đồng thi đua, khen thưởng' name the same body).
+_SEPARATOR = r"(?:\s*[-–—,]\s*|\s+)"
+
+
+def _key(name: str) -> str:
+    return " ".join(re.sub(r"[-–—,]", " ", fold(name)).split())
+
+
 @dataclass(frozen=True)
 class Match:
     id: str
@@ -37,9 +46,9 @@ class Names:
     """A table of names → ids, matched longest first on word boundaries."""
 
     def __init__(self, names: dict[str, str]):
-        self.names = {fold(" ".join(name.split())): id_ for name, id_ in names.items() if name.strip()}
+        self.names = {_key(name): id_ for name, id_ in names.items() if _key(name)}
         alternatives = sorted(self.names, key=len, reverse=True)
-        body = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in alternatives)
+        body = "|".join(_SEPARATOR.join(re.escape(word) for word in name.split()) for name in alternatives)
         self.pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)") if alternatives else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
@@ -47,7 +56,7 @@ class Names:
             return []
         folded = fold(text)
         end = len(text) if end is None else end
-        return [Match(self.names[" ".join(m.group().split())], m.start(), m.end())
+        return [Match(self.names[_key(m.group())], m.start(), m.end())
                 for m in self.pattern.finditer(folded, start, end)]
 
     def at(self, text: str, pos: int) -> Match | None:
@@ -58,7 +67,7 @@ class Names:
         while pos < len(folded) and folded[pos] == " ":
             pos += 1
         m = self.pattern.match(folded, pos)
-        return Match(self.names[" ".join(m.group().split())], m.start(), m.end()) if m else None
+        return Match(self.names[_key(m.group())], m.start(), m.end()) if m else None
 
 
 def organisation_names(registry: Registry) -> Names:
