@@ -64,7 +64,7 @@ def _check(p: argparse.ArgumentParser, argv: list[str]) -> None:
 
 
 def _import(p: argparse.ArgumentParser, argv: list[str]) -> None:
-    p.add_argument("src", metavar=_("SRC"), help=_("the old article, a UTF-8 text file"))
+    p.add_argument("src", metavar=_("SRC"), help=_("the old article (a UTF-8 text file), or a folder of them"))
     p.add_argument("--out", default="content/news", metavar=_("FOLDER"), help=_("where news items live (default: content/news)"))
     p.add_argument("--title", metavar=_("TITLE"), help=_("the title to use (the old texts often have none)"))
     p.add_argument("--date", metavar=_("DATE"), help=_("the day of the event, YYYY-MM-DD, when the text does not say"))

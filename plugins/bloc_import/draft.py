@@ -34,7 +34,7 @@ class Draft:
     legacy: Legacy
     facts: Facts
     text_en: str = ""
-    needs: list[str] = field(default_factory=list)  # what a person must add or confirm, in words
+    needs: list[str] = field(default_factory=list)  # what a person must add (see needs_of)
 
     @property
     def folder_year(self) -> str:
@@ -64,17 +64,11 @@ def import_legacy(text: str, registry: Registry, title: str | None = None,
 
 
 def needs_of(draft: Draft, published: dt.date | None) -> list[str]:
-    needs = [] if published else ["ngày đăng"]
-    if draft.facts.date is None:
-        needs.append("ngày sự kiện")
-    if not draft.facts.kinds:
-        needs.append("loại sự kiện")
-    needs.append("tóm tắt")
-    if not draft.legacy.byline:
-        needs.append("tác giả")
-    if draft.legacy.captions:
-        needs.append(f"{len(draft.legacy.captions)} ảnh và mô tả ảnh")
-    needs.append("bản dịch tiếng Anh")
+    """What a person must add: 'published', 'date', 'kinds', 'summary', 'byline', 'translation'."""
+    needs = [] if published else ["published"]
+    needs += [] if draft.facts.date else ["date"]
+    needs += [] if draft.facts.kinds else ["kinds"]
+    needs += ["summary"] + ([] if draft.legacy.byline else ["byline"]) + ["translation"]
     return needs
 
 
@@ -156,7 +150,7 @@ def event_lines(facts: Facts) -> list[str]:
         note = f": ngày diễn ra sự kiện; {facts.date_note}" if facts.date_note else ": ngày diễn ra sự kiện"
         out.append(f"  date: {facts.date.isoformat()}  {CONFIRM}{note}")
     else:
-        out.append(f"  date: null  {CONFIRM}: {facts.date_note or 'bài không ghi ngày'}; hãy ghi ngày diễn ra sự kiện")
+        out.append(f"  # date: YYYY-MM-DD  {CONFIRM}: {facts.date_note or 'bài không ghi ngày'}; hãy ghi ngày diễn ra sự kiện")
     if facts.about_year:
         out.append(f"  about_year: {facts.about_year}  {CONFIRM}: năm được tổng kết")
     out.append("  # place: \"...\"  (địa điểm, nếu bài có nêu)")
@@ -178,7 +172,10 @@ def election_lines(facts: Facts) -> list[str]:
         out.append(f"elections: {flow(facts.elections)}  {CONFIRM}: Khối trưởng, Khối phó năm {facts.elections['year']}")
     shown = facts.elections or {}
     rest = [r for r in facts.roles
-            if not (r["year"] == shown.get("year") and r["org"] == shown.get("head" if r["role"] == "truong" else "deputy"))]
+            if not (r["year"] in (None, shown.get("year"))
+                    and r["org"] == shown.get("head" if r["role"] == "truong" else "deputy"))]
+    rest = [r for i, r in enumerate(rest) if all((r["role"], r["org"], r["year"]) != (x["role"], x["org"], x["year"])
+                                                  for x in rest[:i])]
     for role in rest:
         name = "Khối trưởng" if role["role"] == "truong" else "Khối phó"
         when = f"năm {role['year']}" if role["year"] else "bài không ghi năm"

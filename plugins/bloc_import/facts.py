@@ -84,7 +84,9 @@ def recognise(paragraphs: list[str], registry: Registry, published: dt.date | No
     facts.co_chairs = chairs[1:]
     facts.attendees = [p for p in people if p not in chairs]
     facts.members = find_members(said, orgs, registry, people, facts.about_this_bloc)
-    facts.awards = find_awards(said, orgs, award_names(registry), facts.about_year)
+    titles_year = re.search(r"\b(?:danh hieu|thanh tich)\b[^.;]{0,40}?\bnam (\d{4})\b", folded)
+    facts.awards = find_awards(said, orgs, award_names(registry),
+                               int(titles_year.group(1)) if titles_year else facts.about_year)
     facts.roles = find_roles(said, orgs, registry)
     facts.elections = elect(facts.roles)
     facts.covenant, facts.motto_unplaced = find_covenant(said)
@@ -146,7 +148,10 @@ def find_members(said: list[str], orgs: Names, registry: Registry, people: list[
 
 
 def find_awards(said: list[str], orgs: Names, awards: Names, about_year: int | None) -> list[dict]:
-    """'đề nghị tặng <award> cho <org> và <org>; tặng <award> cho <org>' → one entry per recipient."""
+    """'đề nghị tặng <award> cho <org> và <org>; tặng <award> cho <org>' → one entry per recipient.
+
+    The year is one written in the sentence, else the year of the titles ('danh hiệu thi đua năm
+    2022') or of the review; without one the award is left to a person."""
     found: list[dict] = []
     for sentence in said:
         folded = fold(sentence)

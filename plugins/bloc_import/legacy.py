@@ -134,10 +134,10 @@ def _is_folded_alt(line: str, following: str) -> bool:
 
 
 def _split_block(block: list[str]) -> list[str]:
-    """One paragraph per line, except a line that was wrapped mid-sentence."""
+    """One paragraph per line, except a line that continues a sentence (it starts in lower case)."""
     paragraphs: list[str] = []
     for line in block:
-        if paragraphs and not paragraphs[-1].endswith(_TERMINAL) and line[:1].islower():
+        if paragraphs and line[:1].islower():
             paragraphs[-1] += " " + line
         else:
             paragraphs.append(line)

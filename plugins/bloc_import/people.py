@@ -109,6 +109,11 @@ def read_named(sentence: str, start: int, end: int, orgs: Names, positions: Name
             if _SKIPPED_TITLE.match(folded[offset:]):
                 continue
             break
+        if acting:  # an acting head holds the organisation, not yet the position
+            if registry.positions[found.id].of_org and person["org"] is None:
+                org = next(iter(orgs.find(sentence, found.start, chunk.end())), None)
+                person["org"] = org.id if org else None
+            continue
         add_position(person, found, sentence, chunk.end(), orgs, registry)
     note_role(person, folded[name[1]:end])
     person["_end"] = name[1]

@@ -28,8 +28,11 @@ def draft_of(name: str, **kwargs):
 
 def test_seed():
     draft, data = draft_of("seed-tong-ket-2020.txt")
-    assert (draft.year, data["status"], data["lang"], data["byline"]) == (2021, "draft", "vi", "TG-PV")
+    # the seed gives no date: the draft asks for it instead of guessing one from the years it names
+    assert (draft.year, draft.folder_year, data["published"]) == (None, "chua-ro-ngay", None)
+    assert (data["status"], data["lang"], data["byline"]) == ("draft", "vi", "TG-PV")
     event = data["event"]
+    assert "date" not in event and "host" not in event
     assert event["members_present"] == ALL
     assert event["about_year"] == 2020
     assert event["chair"] == {"name": "Nguyễn Văn Thành", "org": "bca", "representing": "khoi-truong",
@@ -55,13 +58,21 @@ def test_seed():
 
 
 def test_seed_draft_is_valid_except_what_a_person_must_add():
-    draft, _ = draft_of("seed-tong-ket-2020.txt")
+    draft, _ = draft_of("seed-tong-ket-2020.txt", date=dt.date(2021, 1, 15))
     parsed = parse_item(draft.text.encode(), "x/index.vi.md", REGISTRY)
     assert parsed.model is not None
     assert {(d.field, d.message) for d in parsed.diagnostics if d.severity == "error"} == {
         (f"photos[{i}].alt", "alt text is required") for i in range(4)}
-    # what the importer guessed is listed for a person to confirm (warnings in a draft)
-    assert {d.field for d in parsed.diagnostics if d.severity == "warning"} >= {"published", "host", "summary"}
+    # what the importer proposed is listed for a person to confirm (warnings in a draft)
+    assert {d.field for d in parsed.diagnostics if d.severity == "warning"} >= {"kinds", "chair", "summary"}
+
+
+def test_undated_draft_asks_for_the_dates():
+    draft, _ = draft_of("seed-tong-ket-2020.txt")
+    parsed = parse_item(draft.text.encode(), "x/index.vi.md", REGISTRY)
+    assert {(d.field, d.message) for d in parsed.diagnostics if d.severity == "error"} == {
+        ("published", "expected a date-time such as 2021-01-15T09:00:00+07:00, got nothing"),
+        ("event.date", "required field is missing")}
 
 
 EXPECTED = {
@@ -69,7 +80,7 @@ EXPECTED = {
         year=2022, date=dt.date(2022, 7, 15), kinds=["hoi-nghi-so-ket"], members=ALL, byline="Minh Anh",
         chair=("Nguyễn Khánh Ngọc", "btp", ["thu-truong"]), awards=[], elections=None, motto=None, photos=1),
     "ky-giao-uoc-2023.txt": dict(
-        year=2023, date=dt.date(2023, 2, 10), kinds=["ky-ket-giao-uoc"], members=["tandtc", "ktnn"], byline="Hoàng Long",
+        year=2023, date=dt.date(2023, 2, 10), kinds=["ky-ket-giao-uoc"], members=["ktnn"], byline="Hoàng Long",
         chair=("Ngô Văn Tuấn", "ktnn", ["tong-kiem-toan"]), awards=[],
         elections={"year": 2023, "head": "ktnn", "deputy": "tandtc"},
         motto="Đoàn kết, kỷ cương, sáng tạo, thi đua hoàn thành xuất sắc nhiệm vụ", photos=2),
@@ -126,16 +137,22 @@ def test_title_and_date_given_by_a_person():
 def test_unknown_facts_are_marked_not_guessed():
     draft, data = draft_of("seed-tong-ket-2020.txt")
     published = next(line for line in draft.text.splitlines() if line.startswith("published:"))
-    assert published.endswith("# cần xác nhận: bài gốc không ghi ngày; chỉ biết năm 2021")
-    assert data["event"]["date"] == 2021  # only the year is known
-    assert "place" not in data["event"] and "source" not in data
+    assert published.startswith("published: null  # cần xác nhận: bài không ghi ngày diễn ra sự kiện")
+    assert "  # date: YYYY-MM-DD  # cần xác nhận" in draft.text  # asked for, never 1 January
+    assert "place" not in data["event"] and "source" not in data and "host" not in data["event"]
+    assert "# Bài nêu bca là Khối trưởng (bài không ghi năm)" in draft.text  # shown, not proposed
 
 
-def test_no_year_refuses():
-    with pytest.raises(ImportProblem, match="no year"):
-        draft_of("khong-co-nam.txt")
+def test_no_year_asks_for_the_date():
+    draft, data = draft_of("khong-co-nam.txt")
+    assert (draft.year, data["published"]) == (None, None)
     draft, _ = draft_of("khong-co-nam.txt", date=dt.date(2020, 5, 1))
     assert draft.year == 2020
+
+
+def test_no_text_refuses():
+    with pytest.raises(ImportProblem, match="no text"):
+        import_legacy("  \n\n leftcenterrightdel\n", REGISTRY)
 
 
 def test_legacy_shape():
