@@ -64,6 +64,19 @@ def compose_summary(facts: Facts, registry: Registry) -> str:
     return " ".join(sentences)
 
 
+def covenant_lines(facts: Facts) -> list[str]:
+    motto = (facts.covenant or {}).get("motto")
+    return [f"covenant: {{motto: {q(TO_TRANSLATE + ': ' + motto)}}}"] if motto else []
+
+
+def photo_lines(legacy: Legacy) -> list[str]:
+    """The same photos as index.vi.md (matched by file), each with its alt text and caption to write."""
+    if not legacy.captions:
+        return []
+    return ["photos:", *(f"  - {{file: anh-{i}.jpg, alt: {q('TO WRITE: alt text')}, "
+                         f"caption: {q(TO_TRANSLATE + ': ' + caption)}}}" for i, caption in enumerate(legacy.captions, 1))]
+
+
 def join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
@@ -84,6 +97,8 @@ def english_draft(facts: Facts, legacy: Legacy, registry: Registry, slug: str, p
         f"summary: {q(TO_TRANSLATE + ': ' + compose_summary(facts, registry))}",
         f"byline: {q(legacy.byline) if legacy.byline else q('TO WRITE: author')}",
         f"translator: {q('TO WRITE: translator')}",
+        *covenant_lines(facts),
+        *photo_lines(legacy),
         "---",
         "",
         f"{TO_TRANSLATE}: the text of the item (index.vi.md).",
