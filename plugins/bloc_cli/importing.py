@@ -66,7 +66,7 @@ def import_one(path: Path, registry: Registry, root: Path, out: Path, title: str
     except ImportProblem:
         print(_("{path} has no text to import.", path=path), file=sys.stderr)
         return False
-    except Exception as exc:  # noqa: BLE001 - one odd text must not stop a batch; say which and why
+    except Exception as exc:  # one odd text must not stop a batch: say which file, and why
         print(_("{path}: the importer failed on this text ({error}). Nothing was written; please report it "
                 "with the file.", path=path, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return False

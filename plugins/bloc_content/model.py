@@ -36,7 +36,7 @@ Lang = Literal["vi", "en"]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 BlocRole = Literal["khoi-truong", "khoi-pho"]
-PersonRole = Literal["speaker", "guest", "witness"]
+PersonRole = Literal["speaker", "guest", "witness", "co-chair"]  # co-chair: chaired beside event.chair
 AwardStatus = Literal["proposed", "conferred"]
 Year = Annotated[int, Field(ge=1990, le=2100)]
 

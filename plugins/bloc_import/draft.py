@@ -199,7 +199,7 @@ def photo_lines(legacy: Legacy) -> list[str]:
     if not legacy.captions:
         return ["# photos:", "#   - file: ten-anh.jpg", "#     alt: \"mô tả ảnh\""]
     out = ["photos:"]
-    for i, (caption, credit) in enumerate(zip(legacy.captions, legacy.credits), 1):
+    for i, (caption, credit) in enumerate(zip(legacy.captions, legacy.credits, strict=True), 1):
         out += [
             f"  - file: anh-{i}.jpg  {CONFIRM}: đặt ảnh vào thư mục này với đúng tên này",
             f"    caption: {q(caption.strip())}",

@@ -32,9 +32,10 @@ def find_roles(said: list[str], orgs: Names, registry: Registry) -> list[dict]:
         if not roles:
             continue
         members = [m for m in orgs.find(sentence) if m.id in registry.members]
-        years = set(_YEAR.findall(sentence))
+        years = set(_YEAR.findall(re.sub(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}", "", sentence)))
         sentence_year = int(years.pop()) if len(years) == 1 and _ASSIGNS.search(folded) else None
         pair = _respectively(folded, roles, members)
+        start = len(found)
         for i, role in enumerate(roles):
             org = pair[i] if pair else _org_of(folded, role, members, orgs, sentence, registry)
             if org is None:
@@ -43,6 +44,10 @@ def find_roles(said: list[str], orgs: Names, registry: Registry) -> list[dict]:
             year = int(after.group(1)) if after else sentence_year
             found.append({"role": role.group(1) or role.group(2), "org": org, "year": year,
                           "elected": re.search(r"\bbau\b", folded) is not None})
+        stated = {r["year"] for r in found[start:] if r["year"]}
+        if len(stated) == 1 and _ASSIGNS.search(folded):  # 'bầu A làm Khối trưởng, B làm Khối phó năm 2023'
+            for r in found[start:]:
+                r["year"] = r["year"] or next(iter(stated))
     return found
 
 

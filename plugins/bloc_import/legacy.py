@@ -32,7 +32,7 @@ _HEADER_DATE = re.compile(  # folded: a dateline in the page header (the publica
     r"|(?<!\d)(\d{1,2})\s+thang\s+(muoi hai|muoi mot|muoi|mot|hai|ba|tu|nam|sau|bay|tam|chin|\d{1,2}),?\s+(\d{4})")
 _DATELINE_START = re.compile(r"^(?:\(?[a-z]{1,6}\)?\s*-\s*)?(?:sang|chieu|toi|trua|ngay|hom nay|hom qua)\b")
 _CAPTION_START = re.compile(r"^(?:toan canh|quang canh|cac dai bieu|dai bieu|doan dai bieu|lanh dao)\b")
-_CREDIT = re.compile(r"[\s.(–-]*\(?\s*Ảnh\s*:\s*([^()]{1,40}?)\)?\s*$")
+_CREDIT = re.compile(r"[\s(–-]*\(?\s*Ảnh\s*:\s*([^()]{1,40}?)\)?\s*$")
 _BYLINE_MAX_WORDS = 5
 _CAPTION_MAX_WORDS = 35
 
@@ -68,11 +68,16 @@ def read_legacy(text: str) -> Legacy:
     return out
 
 
+def _printable(text: str) -> str:
+    """Control, format and unassigned characters out: they are invisible, and YAML refuses them."""
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+
+
 def _clean_lines(text: str, out: Legacy) -> list[str]:
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _printable(unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")))
     lines = []
     for raw in text.split("\n"):
-        line = " ".join(raw.replace("\u200b", "").replace("\ufeff", "").split())
+        line = " ".join(raw.split())
         line = _LEAD_SYMBOLS.sub("", line) if line and not line[0].isalnum() and line != PHOTO_MARKER else line
         posted = _POSTED.match(line)
         if posted:  # 'Ngày đăng : 12/03/2023': the date is kept, the label is not

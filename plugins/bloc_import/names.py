@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bloc_content.registries import Registry
 
 
+@lru_cache(maxsize=4096)  # the same sentences are folded by every recogniser
 def fold(text: str) -> str:
     """Same length as `text` (NFC): each character becomes its bare lowercase letter."""
     out = []

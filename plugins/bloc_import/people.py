@@ -17,10 +17,12 @@ from .names import Match, Names, fold
 _RANKS = ("dai tuong", "thuong tuong", "trung tuong", "thieu tuong", "dai ta", "thuong ta", "trung ta", "thieu ta")
 _INTRO = re.compile(r"\b(?:dong chi|d/c|ong|ba|" + "|".join(_RANKS) + r")\s+|[:;]\s*")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_SURNAMES = frozenset(fold(s) for s in (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trương Lương Mai Tô Tạ "
-    "Hà Lâm Phùng Khuất Thái Cao Chu Lưu Vương Trịnh Quách Kiều Nông Triệu La Lã Châu Giang Tăng Từ Đào Đàm "
-    "Thân Hứa Kim Nghiêm Lò Mạc Tống Văn Lục Âu Ông Diệp Doãn Đồng Hầu Khúc Lại Mạnh Ninh Quan Sầm Thạch Viên").split())
+_SURNAMES = frozenset(fold(s) for s in (  # common Vietnamese family names: a name starts with one
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+    "Lý", "Đinh", "Đoàn", "Trương", "Lương", "Mai", "Tô", "Tạ", "Hà", "Lâm", "Phùng", "Khuất", "Thái", "Cao", "Chu",
+    "Lưu", "Vương", "Trịnh", "Quách", "Kiều", "Nông", "Triệu", "La", "Lã", "Châu", "Giang", "Tăng", "Từ", "Đào",
+    "Đàm", "Thân", "Hứa", "Kim", "Nghiêm", "Lò", "Mạc", "Tống", "Văn", "Lục", "Âu", "Ông", "Diệp", "Doãn", "Đồng",
+    "Hầu", "Khúc", "Lại", "Mạnh", "Ninh", "Quan", "Sầm", "Thạch", "Viên"))
 _SKIPPED_TITLE = re.compile(r"^(?:uy vien|bi thu|pho bi thu)\b")  # party titles: not an affiliation
 _NOT_THERE = re.compile(r"\bgui (?:lang hoa|hoa|thu|dien)|\bvang mat\b")
 _CHAIR = re.compile(r"\b(?:dong )?chu tri\b")
@@ -45,9 +47,9 @@ def find_people(said: list[str], orgs: Names, positions: Names, registry: Regist
             for pos in person.get("positions", []):
                 if pos not in known.setdefault("positions", []):
                     known["positions"].append(pos)
-            for key in ("org", "unit", "representing"):
-                known[key] = known.get(key) or person.get(key)
-            known["chair"] = known.get("chair") or person.get("chair")
+            for key in ("org", "unit", "representing", "chair"):
+                if not known.get(key) and person.get(key):
+                    known[key] = person[key]
     return [p for p in people.values() if p.get("org")]
 
 
@@ -124,13 +126,14 @@ def titled(sentence: str, orgs: Names, positions: Names, registry: Registry) -> 
     """'Tổng Kiểm toán Nhà nước Ngô Văn Tuấn': positions written before the name."""
     folded = fold(sentence)
     found = []
+    ends = {x.end for x in [*positions.find(sentence), *orgs.find(sentence)]}
     for m in re.finditer(r"(?<=\s)[A-ZĐÀ-Ỹ]", sentence):
+        before = sentence[:m.start()].rstrip(" -–")
+        if len(before) not in ends:
+            continue  # the name must follow a position or an organisation directly
         name = read_name(sentence, m.start(), len(sentence))
         if name is None:
             continue
-        before = sentence[:m.start()].rstrip(" -–")
-        if not any(x.end == len(before) for x in [*positions.find(before), *orgs.find(before)]):
-            continue  # the name must follow a position or an organisation directly
         person: dict = {"name": name[0], "org": None, "positions": []}
         clauses = list(re.finditer(r"[^,;:]+", before))
         for k, clause in enumerate(reversed(clauses)):

@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--registry", type=Path, default=Path("content/data"))
     parser.add_argument("--details", action="store_true", help="list every wrong and missed fact")
     args = parser.parse_args(argv)
-    registry, problems = load_registry(args.registry)
+    registry, _problems = load_registry(args.registry)
     if not registry.organisations:
         print(f"cannot read the registries in {args.registry}", file=sys.stderr)
         return 2
