@@ -10,7 +10,7 @@ CONF ?= pelicanconf.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := html
-.PHONY: help html publish serve devserver clean clean-venv test test-fast lint check new import translated docs bench system-deps messages
+.PHONY: help html publish serve devserver clean clean-venv test test-fast lint check new import import-score translated docs bench system-deps messages
 
 # One line per command: name | Vietnamese | English.
 ## html        | dựng trang vào output/ (lần đầu tự cài đặt; V=1: in từng bước) | build the site into output/ (sets itself up on first run; V=1: print every step)
@@ -18,7 +18,8 @@ PORT ?= 8000
 ## devserver   | xem trước, tự dựng lại sau mỗi thay đổi | preview, rebuilt on every change
 ## check       | kiểm tra mọi tin bài, không dựng trang | check every news item without building
 ## new         | tạo tin bài mới: make new TITLE="..." [DATE=YYYY-MM-DD] [KIND=...] | start a news item: make new TITLE="..." [DATE=YYYY-MM-DD] [KIND=...]
-## import      | chuyển bài của trang cũ thành tin nháp: make import SRC=tệp.txt [DATE=YYYY-MM-DD] [TITLE="..."] | turn an old article into a draft: make import SRC=file.txt [DATE=YYYY-MM-DD] [TITLE="..."]
+## import      | chuyển bài của trang cũ thành tin nháp: make import SRC=tệp.txt (hoặc SRC=thư-mục/) [DATE=YYYY-MM-DD] [TITLE="..."] | turn old articles into drafts: make import SRC=file.txt (or SRC=folder/) [DATE=YYYY-MM-DD] [TITLE="..."]
+## import-score | đo máy nhập bài trên các bài thật đã gắn nhãn (độ chính xác, độ phủ) | measure the importer on the labelled real articles (precision, recall)
 ## translated  | ghi nhận bản tiếng Anh đã dịch theo bản gốc hiện tại: make translated ITEM=content/news/<năm>/<tin> | mark an English file as translated from the current original: make translated ITEM=content/news/<year>/<item>
 ## docs        | tạo lại bảng trường dữ liệu và bảng thông báo trong docs/ | regenerate the field reference and message tables in docs/
 ## publish     | dựng bản chính thức (publishconf.py) | production build (publishconf.py)
@@ -79,6 +80,10 @@ docs: $(STAMP)
 	$(BIN)/bloc docs
 	$(BIN)/bloc schema
 
+# Precision and recall of the importer, per kind of fact, on the labelled real articles.
+import-score: $(STAMP)
+	$(BIN)/python -m bloc_import.score tests/fixtures/import-corpus --registry content/data
+
 # Browser tests need Debian's Chromium and a Java runtime (Nu HTML Checker); installs them when missing.
 system-deps:
 	@bash scripts/system-deps.sh
@@ -95,6 +100,7 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	@bash scripts/bench-deps.sh
 	$(BIN)/python -m bench $(if $(N),--sizes $(N))
+	$(BIN)/python -m bloc_import.score tests/fixtures/import-corpus --registry content/data
 
 clean:
 	rm -rf output output.* .build __pycache__ .pytest_cache test-artifacts

@@ -46,7 +46,8 @@ def import_legacy(text: str, registry: Registry, title: str | None = None,
     legacy = read_legacy(text)
     if not legacy.paragraphs:
         raise ImportProblem("no text")
-    facts = recognise(legacy.paragraphs, registry, published=legacy.published, title=legacy.title)
+    facts = recognise(legacy.paragraphs, registry, published=legacy.published, title=legacy.title,
+                      captions=legacy.captions)
     if date:
         facts.date, facts.date_note = date, None
     published = date or legacy.published or facts.date
@@ -136,7 +137,7 @@ def published_lines(facts: Facts, legacy: Legacy, published: dt.date | None, dat
     if date_given:
         return [line, "date_precision: day"]
     if legacy.published:
-        return [line + f"  {CONFIRM}: ngày đăng ở đầu trang gốc", "date_precision: day"]
+        return [line + f"  {CONFIRM}: ngày đăng ghi trên trang gốc", "date_precision: day"]
     return [line + f"  {CONFIRM}: đây là ngày sự kiện trong bài, ngày đăng có thể khác", "date_precision: day"]
 
 

@@ -15,7 +15,7 @@ from bloc_content.registries import Registry
 
 from .names import Match, Names, fold
 
-_ROLE = re.compile(r"\bkhoi (truong|pho)\b|\b(truong|pho) khoi\b(?! thi dua)")
+_ROLE = re.compile(r"\bkhoi (truong|pho)\b|\b(truong|pho) khoi\b")
 _YEAR = re.compile(r"(?<!\d)(?:19[9]\d|20\d\d)(?!\d)")
 _YEAR_AFTER = re.compile(r"^(?:\s+khoi thi dua\b[^,;()]{0,80}?)?\s*(?:trong\s+)?nam\s+(\d{4})\b")
 _ASSIGNS = re.compile(r"\bbau\b|\bduoc giao\b|\bdam nhan\b|\bdam nhiem\b|\bnhan cuong vi\b|\blam khoi\b|^\s*nam \d{4},")

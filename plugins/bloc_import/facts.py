@@ -41,7 +41,10 @@ _KINDS = (  # folded patterns, strong enough not to fire on a passing mention
     ("phat-dong-thi-dua", r"\b(?:le|hoi nghi) phat dong\b"),
     ("dai-hoi-thi-dua", r"dai hoi thi dua yeu nuoc (?:lan thu|khoi)"),
 )
-_ATTENDANCE = re.compile(r"\btham du\b|\bdu hoi nghi\b|\bden du\b|\bdai dien\b|\bco mat\b|\bgom\b")
+_ATTENDANCE = re.compile(r"\btham du\b|\bdu hoi nghi\b|\bden du\b|\bdai dien\b|\bco mat\b|\bdu (?:va|le)\b")
+# 'Thanh tra Bộ Công an', 'Công đoàn Bộ Tư pháp': a body inside the member, not the member
+_INSIDE_MEMBER = re.compile(r"(?:thanh tra|cong doan|dang uy|dang bo|doan thanh nien|vu|cuc|van phong|hoi dong thi dua"
+                            r"(?: khen thuong)?|truong|hoc vien|bao|tap chi|benh vien|tong cuc)\s+$")
 _ALL_MEMBERS = re.compile(r"\bcac (?:bo,? nganh|don vi|co quan)(?: thanh vien)? (?:thuoc|trong) khoi\b")
 _STOP_RECIPIENTS = re.compile(r"\bdong chi\b|\bca nhan\b|\bong\b|\bba\b")
 
@@ -69,10 +72,11 @@ def sentences(paragraphs: list[str]) -> list[str]:
 
 
 def recognise(paragraphs: list[str], registry: Registry, published: dt.date | None = None,
-              title: str | None = None) -> Facts:
+              title: str | None = None, captions: list[str] | None = None) -> Facts:
+    """The facts of an article; the title and captions tell the kind of event and the year reviewed."""
     orgs = organisation_names(registry)
     said = [_ABBREVIATION.sub("", s) for s in sentences(paragraphs)]
-    headline = [_ABBREVIATION.sub("", title)] if title else []
+    headline = [_ABBREVIATION.sub("", t) for t in [title or "", *(captions or [])] if t]
     folded = fold("\n".join([*headline, *said]))
     facts = Facts(about_this_bloc=mentions_bloc(folded, registry))
     facts.date, facts.date_note = find_date(said[:3], published)
@@ -118,7 +122,7 @@ def find_date(lede: list[str], published: dt.date | None) -> tuple[dt.date | Non
                 if published is None:
                     return None, f"bài ghi ngày {day}/{month} nhưng không ghi năm"
                 year = published.year - (1 if (month, day) > (published.month, published.day) else 0)
-                note = f"năm lấy theo ngày đăng ở đầu trang ({published.strftime('%d/%m/%Y')})"
+                note = f"năm lấy theo ngày đăng ghi trên trang ({published.strftime('%d/%m/%Y')})"
             try:
                 return dt.date(int(year), month, day), note
             except ValueError:
@@ -143,7 +147,7 @@ def find_members(said: list[str], orgs: Names, registry: Registry, people: list[
             continue
         if about_bloc and _ALL_MEMBERS.search(folded):
             present |= set(registry.members)  # 'đại diện lãnh đạo các bộ, ngành thuộc Khối'
-        present |= {m.id for m in orgs.find(sentence)}
+        present |= {m.id for m in orgs.find(sentence) if not _INSIDE_MEMBER.search(folded[max(0, m.start - 40):m.start])}
     return [org for org in registry.members if org in present]
 
 

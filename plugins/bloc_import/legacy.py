@@ -54,6 +54,7 @@ def read_legacy(text: str) -> Legacy:
     blocks = _photo_blocks(_clean_lines(text, out), out)
     paragraphs = [p for block in blocks for p in _split_block(block)]
     paragraphs = _read_header(paragraphs, out)
+    paragraphs = _date_lines(paragraphs[:6], out) + paragraphs[6:]
     body: list[str] = []
     for i, paragraph in enumerate(paragraphs):
         caption = _caption(paragraph, last=i == len(paragraphs) - 1)
@@ -176,6 +177,18 @@ def _read_header(paragraphs: list[str], out: Legacy) -> list[str]:
             continue
         out.dropped.append(line)
     return paragraphs[start:]
+
+
+def _date_lines(paragraphs: list[str], out: Legacy) -> list[str]:
+    """A line that is only the page's date and time ('20:44 - 30/03/2023') under the first paragraph."""
+    kept = []
+    for line in paragraphs:
+        if header_date(line) and not re.search(r"[^\W\d_]{3,}", re.sub(r"(?i)tháng \w+", "", line)):
+            out.published = out.published or header_date(line)
+            out.dropped.append(line)
+        else:
+            kept.append(line)
+    return kept
 
 
 def header_date(line: str) -> dt.date | None:

@@ -76,7 +76,7 @@ def proposed(data: dict, registry: Registry) -> dict[str, set]:
         "captions": {norm(p["caption"]) for p in data.get("photos") or [] if p.get("caption")},
         "byline": {norm(data["byline"])} if data.get("byline") and "CẦN VIẾT" not in str(data["byline"]) else set(),
     }
-    if data.get("published") and "ngày đăng ở đầu trang" in data.get("_published_note", ""):
+    if data.get("published") and "ngày đăng ghi trên trang" in data.get("_published_note", ""):
         out["date"].add(("published", str(data["published"].date())))
     return out
 
