@@ -164,6 +164,9 @@ def event_lines(facts: Facts) -> list[str]:
         out += [f"    - {flow(p)}" for p in people]
     if facts.members:
         out.append(f"  members_present: [{', '.join(facts.members)}]  {CONFIRM}: các thành viên bài nêu là có mặt")
+    for spelling, org in facts.near_misses:  # "did you mean": a spelling the registry does not have
+        out.append(f"  # Bài viết «{spelling}»: có phải {org}? Nếu đúng, thêm cách viết này vào aliases_vi của {org} "
+                   "trong content/data/organisations.yaml rồi nhập lại bài.")
     return out
 
 

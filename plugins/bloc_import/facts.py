@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from bloc_content.registries import Registry
 
 from .elections import find_roles
-from .names import Names, award_names, fold, organisation_names, position_names
+from .names import Names, award_names, fold, near_misses, organisation_names, position_names
 from .people import find_people
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
@@ -65,6 +65,7 @@ class Facts:
     co_chairs: list[dict] = field(default_factory=list)
     attendees: list[dict] = field(default_factory=list)
     about_this_bloc: bool = False
+    near_misses: list[tuple[str, str]] = field(default_factory=list)  # (spelling, id): "did you mean"
 
 
 def sentences(paragraphs: list[str]) -> list[str]:
@@ -94,6 +95,7 @@ def recognise(paragraphs: list[str], registry: Registry, published: dt.date | No
     facts.roles = find_roles(said, orgs, registry)
     facts.elections = elect(facts.roles)
     facts.covenant, facts.motto_unplaced = find_covenant(said)
+    facts.near_misses = near_misses("\n".join(paragraphs), orgs)
     return facts
 
 

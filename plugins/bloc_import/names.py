@@ -7,6 +7,7 @@ both: 'Uỷ'/'Ủy' and 'Tòa'/'Toà' spell the same, and abbreviations match in
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -93,3 +94,33 @@ def position_names(registry: Registry) -> Names:
     table = {p.name_vi: p.id for p in registry.positions.values()}
     table.update({p.name_vi.replace("Uỷ", "Ủy"): p.id for p in registry.positions.values()})
     return Names(table)
+
+
+def near_misses(text: str, names: Names, cutoff: float = 0.88) -> list[tuple[str, str]]:
+    """Spellings in `text` close to a registry name but not one: [(spelling, id)], for "did you mean".
+
+    Windows of words (within one clause) that start like a registry name are compared with it;
+    a registered spelling is never a near miss."""
+    folded = fold(text)
+    words = list(re.finditer(r"[^\W_]+", folded))
+    exact = [(m.start, m.end) for m in names.find(text)]
+    best: dict[int, tuple[float, int, str]] = {}  # start → (ratio, end, id)
+    for key, id_ in names.names.items():
+        size = len(key.split())
+        if size < 2:
+            continue  # abbreviations: too short to compare
+        for i, word in enumerate(words):
+            if word.group() != key.split()[0]:
+                continue
+            for n in range(max(2, size - 1), size + 2):
+                if i + n > len(words):
+                    break
+                start, end = word.start(), words[i + n - 1].end()
+                if re.search(r"[,;.:()\n]", text[start:end]) or any(a < end and start < b for a, b in exact):
+                    break
+                spelled = re.sub(r"\btw\b", "trung uong", _key(text[start:end]))  # 'TW' is 'Trung ương'
+                ratio = difflib.SequenceMatcher(None, spelled, key).ratio()
+                if ratio >= cutoff and _key(text[start:end]) not in names.names and ratio > best.get(start, (0,))[0]:
+                    best[start] = (ratio, end, id_)
+    found = {" ".join(text[start:end].split()): id_ for start, (_, end, id_) in sorted(best.items())}
+    return list(found.items())

@@ -175,3 +175,13 @@ def test_english_draft_title_from_the_facts():
     assert (en["lang"], en["status"], en["translation_key"]) == ("en", "draft", vi["translation_key"])
     assert en["summary"].startswith("TO TRANSLATE: ") and "15 January 2024" in en["summary"]
     assert en["published"] == vi["published"]
+
+
+def test_a_spelling_close_to_a_registry_name_is_asked_about():
+    draft = import_legacy("Ngày 5/1/2024, tham dự có đại diện Viện kiểm soát nhân dân tối cao và Bộ Tư pháp.", REGISTRY)
+    assert draft.facts.members == ["btp"]  # not guessed
+    assert ("  # Bài viết «Viện kiểm soát nhân dân tối cao»: có phải vksndtc? Nếu đúng, thêm cách viết này vào "
+            "aliases_vi của vksndtc trong content/data/organisations.yaml rồi nhập lại bài.") in draft.text
+    registered = import_legacy("Ngày 5/1/2024, tham dự có đồng chí Lê Văn T, Phó Trưởng ban Ban TĐKT Trung ương.",
+                               REGISTRY)
+    assert registered.facts.attendees[0]["org"] == "ban-tdkt-tw" and registered.facts.near_misses == []
