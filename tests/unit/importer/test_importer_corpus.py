@@ -38,3 +38,11 @@ def test_score_command_prints_the_table(capsys):
     assert out[0].split() == ["fact", "right", "wrong", "missed", "precision", "recall"]
     assert [line.split()[0] for line in out[1:len(KINDS) + 2]] == [*KINDS, "overall"]
     assert out[len(KINDS) + 2].startswith(f"{len(list(CORPUS.glob('*.txt')))} articles, 0 not imported")
+
+
+def test_docs_record_the_current_score(capsys):
+    main([str(CORPUS), "--registry", str(ROOT / "content" / "data")])
+    printed = [line.rstrip() for line in capsys.readouterr().out.splitlines()]
+    docs = (ROOT / "docs" / "importer.md").read_text(encoding="utf-8")
+    recorded = docs.split("```\nfact ", 1)[1].split("```", 1)[0]
+    assert ["fact " + recorded.splitlines()[0], *recorded.splitlines()[1:]] == printed
