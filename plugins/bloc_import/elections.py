@@ -19,7 +19,7 @@ _ROLE = re.compile(r"\bkhoi (truong|pho)\b|\b(truong|pho) khoi\b")
 _YEAR = re.compile(r"(?<!\d)(?:19[9]\d|20\d\d)(?!\d)")
 _YEAR_AFTER = re.compile(r"^(?:\s+khoi thi dua\b[^,;()]{0,80}?)?\s*(?:trong\s+)?nam\s+(\d{4})\b")
 _ASSIGNS = re.compile(r"\bbau\b|\bduoc giao\b|\bdam nhan\b|\bdam nhiem\b|\bnhan cuong vi\b|\blam khoi\b|^\s*nam \d{4},")
-_AS = re.compile(r"(?:lan luot\s+)?(?:duoc\s+(?:giao|bau|chon)\s+)?(?:lam|la)\s+$")
+_AS = re.compile(r"(?:lan luot\s+)?(?:duoc\s+(?:giao|bau|chon)\s+)?(?:lam|la)\s+(?:don vi\s+)?$")
 _INSIDE = re.compile(r"(?:\(\s*(?:don vi|dai dien)?|[-–]\s*(?:dai dien|don vi)?|,\s*(?:dai dien|don vi))\s*$")
 
 
@@ -66,7 +66,7 @@ def _respectively(folded: str, roles: list[re.Match], members: list[Match]) -> l
 def _org_of(folded: str, role: re.Match, members: list[Match], orgs: Names, sentence: str,
             registry: Registry) -> str | None:
     after = folded[role.end():]
-    paren = re.match(r"^\s*\(([^)]{2,80})\)", after)
+    paren = re.match(r"^(?:\s+khoi thi dua[^,;()]{0,60}?)?\s*\(([^)]{2,80})\)", after)
     if paren:  # 'Khối trưởng (Bộ Công an)'
         inside = [m for m in orgs.find(sentence, role.end(), role.end() + paren.end()) if m.id in registry.members]
         if inside:

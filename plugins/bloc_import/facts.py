@@ -29,7 +29,7 @@ _DAY_MONTH = re.compile(  # folded; a day written as a dateline says it: 'Sáng 
 _ABOUT_YEAR = re.compile(
     r"\b(?:tong ket|so ket|danh gia)\b(?:(?!giao uoc|trien khai|nhiem vu|phuong huong|ke hoach|ky ket)[^.;:]){0,70}?"
     r"\bnam (\d{4})\b|\b6 thang dau nam (\d{4})\b")
-_MOTTO = re.compile(r"(?:chủ đề|phương châm|khẩu hiệu)(?:\s+thi đua)?(?:\s+(?:là|năm \d{4}))?\s*:?\s*"
+_MOTTO = re.compile(r"(?:chủ đề|phương châm|khẩu hiệu)(?:\s+thi đua)?(?:\s+(?:của\s+)?năm\s+(\d{4}))?(?:\s+là)?\s*:?\s*"
                     r"[\"“«„'‘]([^\"“”»'‘’]{3,200})[\"”»’']", re.IGNORECASE)
 _COVENANT_YEAR = re.compile(r"giao uoc thi dua(?: nam)? (\d{4})")
 _KINDS = (  # folded patterns, strong enough not to fire on a passing mention
@@ -45,7 +45,8 @@ _ATTENDANCE = re.compile(r"\btham du\b|\bdu hoi nghi\b|\bden du\b|\bdai dien\b|\
 # 'Thanh tra Bộ Công an', 'Công đoàn Bộ Tư pháp': a body inside the member, not the member
 _INSIDE_MEMBER = re.compile(r"(?:thanh tra|cong doan|dang uy|dang bo|doan thanh nien|vu|cuc|van phong|hoi dong thi dua"
                             r"(?: khen thuong)?|truong|hoc vien|bao|tap chi|benh vien|tong cuc)\s+$")
-_ALL_MEMBERS = re.compile(r"\bcac (?:bo,? nganh|don vi|co quan)(?: thanh vien)? (?:thuoc|trong) khoi\b")
+_ALL_MEMBERS = re.compile(r"\bcac (?:bo,? nganh|don vi|co quan)(?: thanh vien(?: (?:thuoc|trong|cua) khoi)?|"
+                          r" (?:thuoc|trong|cua) khoi)\b")
 _STOP_RECIPIENTS = re.compile(r"\bdong chi\b|\bca nhan\b|\bong\b|\bba\b")
 
 
@@ -195,26 +196,27 @@ def elect(roles: list[dict]) -> dict | None:
 
 
 def find_covenant(said: list[str]) -> tuple[dict | None, str | None]:
-    """The covenant's year and motto ('Giao ước thi đua năm 2021 với chủ đề "..."').
-
-    Returns (covenant, a motto found without a covenant year)."""
+    """The covenant's year and motto ('Giao ước thi đua năm 2021 với chủ đề "..."', 'chủ đề thi
+    đua năm 2024 là "..."'). Returns (covenant, a motto found without a year)."""
     found: dict | None = None
     unplaced: str | None = None
     for sentence in said:
         folded = fold(sentence)
         motto = _MOTTO.search(sentence)
+        if motto and motto.group(1):  # 'chủ đề thi đua năm 2024 là "..."': the year is the motto's own
+            return {"year": int(motto.group(1)), "motto": _clean_motto(motto.group(2))}, None
         if "giao uoc" not in folded:
             if motto and re.search(r"chu de thi dua|phuong cham thi dua", folded):
-                unplaced = unplaced or _clean_motto(motto.group(1))
+                unplaced = unplaced or _clean_motto(motto.group(2))
             continue
         if not motto and not re.search(r"\bky\b", folded):
             continue
         year = _COVENANT_YEAR.search(folded)
         if year is None:
             if motto:
-                unplaced = unplaced or _clean_motto(motto.group(1))
+                unplaced = unplaced or _clean_motto(motto.group(2))
             continue
-        covenant = {"year": int(year.group(1)), "motto": _clean_motto(motto.group(1)) if motto else None}
+        covenant = {"year": int(year.group(1)), "motto": _clean_motto(motto.group(2)) if motto else None}
         if motto:  # the sentence that gives the motto is the one that says it all
             return covenant, None
         found = found or covenant

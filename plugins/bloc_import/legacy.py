@@ -21,7 +21,9 @@ _FURNITURE = re.compile(  # on the folded line: page furniture, never the articl
     r"^(?:-\s*)?(?:autor|narrador|editor|duracion|duracao|mas informaciones|mais informacoes|informacoes"
     r"|sinopsis|sinopse)\b.*$"
     r"|^tags?\s*:?$|^print\s*a*$|^in$|^gui email$|^doc bai viet$|^xem co chu$|^chia se$|^quay lai$"
-    r"|^cannot retrieve the url.*$|^\(?[\w.-]+\.(?:vn|com|net|org)\)?$|^\d{1,6}$")
+    r"|^cannot retrieve the url.*$|^\(?[\w.-]+\.(?:vn|com|net|org)\)?$|^\d{1,6}$|^https?://\S+$"
+    r"|^(?:ban in|in trang|in bai(?: viet)?|print|email|facebook|twitter|zalo|tro ve|len dau trang|xem them"
+    r"|tin lien quan|tin khac|cac tin khac|bai viet lien quan|tin moi)$|^trang chu\s*[>»/|].*$")
 _VIEWS = re.compile(r"\s*\d[\d.,]*\s+lượt xem\s*$", re.IGNORECASE)
 _POSTED = re.compile(r"^ng[àa]y đăng\s*:\s*", re.IGNORECASE)
 _LEAD_SYMBOLS = re.compile(r"^[^\w(\"“'‘-]+")
@@ -33,6 +35,10 @@ _HEADER_DATE = re.compile(  # folded: a dateline in the page header (the publica
 _DATELINE_START = re.compile(r"^(?:\(?[a-z]{1,6}\)?\s*-\s*)?(?:sang|chieu|toi|trua|ngay|hom nay|hom qua)\b")
 _CAPTION_START = re.compile(r"^(?:toan canh|quang canh|cac dai bieu|dai bieu|doan dai bieu|lanh dao)\b")
 _CREDIT = re.compile(r"[\s(–-]*\(?\s*Ảnh\s*:\s*([^()]{1,40}?)\)?\s*$")
+_WEEKDAY = re.compile(r"^(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat)\b")
+_BYLINE_LABEL = re.compile(r"^(?:bài(?:,| và) ảnh|tin(?:,| và) ảnh|bài|tin|thực hiện)\s*:\s*", re.IGNORECASE)
+_MERGED_HEAD = re.compile(  # title, date and text on one line: 'Tiêu đề 11/04/2024 07:44 Chiều 10/4, ...'
+    r"^(.{20,300}?)\s+(?:Ngày đăng\s*:\s*)?(\d{1,2}/\d{1,2}/\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s+(\S.*)$")
 _BYLINE_MAX_WORDS = 5
 _CAPTION_MAX_WORDS = 35
 
@@ -63,8 +69,8 @@ def read_legacy(text: str) -> Legacy:
             out.credits.append(caption[1])
         else:
             body.append(paragraph)
-    if body and out.byline is None and is_byline(body[-1]):
-        out.byline = body.pop().strip("*_ ")
+    if body and out.byline is None and is_byline(_BYLINE_LABEL.sub("", body[-1])):
+        out.byline = _BYLINE_LABEL.sub("", body.pop()).strip("*_ ")
     out.paragraphs = [_fix_joined_sentences(p) for p in body]
     return out
 
@@ -77,7 +83,12 @@ def _printable(text: str) -> str:
 def _clean_lines(text: str, out: Legacy) -> list[str]:
     text = _printable(unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")))
     lines = []
-    for raw in text.split("\n"):
+    raws = text.split("\n")
+    first = next((i for i, raw in enumerate(raws) if raw.strip()), None)
+    merged = _MERGED_HEAD.match(" ".join(raws[first].split())) if first is not None else None
+    if merged and len(raws[first]) > 300:  # split the title and the page's date off the text
+        raws[first:first + 1] = [merged.group(1), "", merged.group(2), "", merged.group(3)]
+    for raw in raws:
         line = " ".join(raw.split())
         line = _LEAD_SYMBOLS.sub("", line) if line and not line[0].isalnum() and line != PHOTO_MARKER else line
         posted = _POSTED.match(line)
@@ -168,7 +179,7 @@ def _read_header(paragraphs: list[str], out: Legacy) -> list[str]:
         if date and len(line.split()) <= 8:
             out.published = out.published or date
             name = line[:_HEADER_DATE.search(fold(line)).start()].strip(" -|,")
-            if name and is_byline(name):
+            if name and is_byline(name) and not _WEEKDAY.match(fold(name)):
                 out.byline = name
             continue
         if line == title and out.title is None:
@@ -230,8 +241,9 @@ def _fix_joined_sentences(paragraph: str) -> str:
 
 
 def is_byline(line: str) -> bool:
-    """A last line like 'TG-PV', 'PV' or 'Minh Anh': a few capitalised words, no sentence."""
+    """A last line like 'TG-PV', 'PV', 'Minh Anh' or 'Hồng Hạnh - Minh Đức': capitalised words, no sentence."""
     bare = line.strip("*_ ")
-    words = bare.split()
-    return (0 < len(words) <= _BYLINE_MAX_WORDS and len(bare) <= 40 and not re.search(r"[.;:!?\d]$", bare)
-            and all(word[:1].isupper() for word in words) and not re.search(r"\d", bare))
+    words = [w for w in bare.split() if w not in ("-", "–", "/", "và")]
+    return (0 < len(words) <= _BYLINE_MAX_WORDS + 1 and len(bare) <= 50 and not re.search(r"[.;:!?]$", bare)
+            and all(word[:1].isupper() or re.fullmatch(r"\([A-ZĐ]{2,8}\)", word) for word in words)
+            and not re.search(r"\d", bare))

@@ -185,3 +185,35 @@ def test_a_spelling_close_to_a_registry_name_is_asked_about():
     registered = import_legacy("Ngày 5/1/2024, tham dự có đồng chí Lê Văn T, Phó Trưởng ban Ban TĐKT Trung ương.",
                                REGISTRY)
     assert registered.facts.attendees[0]["org"] == "ban-tdkt-tw" and registered.facts.near_misses == []
+
+
+def test_more_election_and_motto_phrasings():
+    data = front("Ngày 8/1/2024, Hội nghị thống nhất bầu Tòa án nhân dân tối cao là đơn vị Khối trưởng, Viện kiểm sát "
+                 "nhân dân tối cao là đơn vị Khối phó Khối thi đua năm 2024. Chủ đề thi đua năm 2024 là “Kỷ cương, "
+                 "trách nhiệm, hiệu quả”.")
+    assert data["elections"] == {"year": 2024, "head": "tandtc", "deputy": "vksndtc"}
+    assert data["covenant"]["year"] == 2024 and data["covenant"]["motto"] == "Kỷ cương, trách nhiệm, hiệu quả"
+    data = front("Ngày 8/1/2024, dự có Khối trưởng Khối thi đua năm 2023 (Kiểm toán Nhà nước) và Khối phó Khối thi đua "
+                 "năm 2023 (Tòa án nhân dân tối cao).")
+    assert data["elections"] == {"year": 2023, "head": "ktnn", "deputy": "tandtc"}
+
+
+def test_header_lines_weekday_merged_title_and_labelled_byline():
+    legacy = read_legacy("Thứ Sáu, 12/01/2024 - 15:30\n\nTrang chủ > Tin tức\n\nNgày 12/1, tại Hà Nội, Khối thi đua tổ "
+                         "chức Hội nghị triển khai nhiệm vụ năm 2024 với đại diện các đơn vị.\n\nBài, ảnh: Thu Hà")
+    assert (legacy.published, legacy.byline) == (dt.date(2024, 1, 12), "Thu Hà")
+    assert legacy.paragraphs == ["Ngày 12/1, tại Hà Nội, Khối thi đua tổ chức Hội nghị triển khai nhiệm vụ năm 2024 "
+                                 "với đại diện các đơn vị."]
+    body = "Chiều 10/4, Khối thi đua các bộ, ngành Nội chính Trung ương tổ chức Hội nghị tổng kết. " * 5
+    legacy = read_legacy("Khối thi đua các bộ, ngành Nội chính Trung ương tổng kết năm 2023 Ngày đăng : 11/04/2024 "
+                         + body)
+    assert legacy.title == "Khối thi đua các bộ, ngành Nội chính Trung ương tổng kết năm 2023"
+    assert legacy.published == dt.date(2024, 4, 11) and legacy.paragraphs[0].startswith("Chiều 10/4,")
+
+
+def test_all_members_only_for_this_bloc():
+    this = front("Ngày 5/1/2024, dự Hội nghị có đại diện lãnh đạo các bộ, ngành thành viên Khối thi đua các bộ, ngành "
+                 "Nội chính Trung ương.")
+    assert this["event"]["members_present"] == ["bca", "bqp", "btp", "vksndtc", "tandtc", "ktnn", "ttcp", "bqllang"]
+    other = front("Ngày 5/1/2024, dự Hội nghị có đại diện lãnh đạo các đơn vị thành viên Khối thi đua số 5.")
+    assert "members_present" not in other["event"]
