@@ -71,18 +71,33 @@ def import_one(path: Path, registry: Registry, root: Path, out: Path, title: str
                 "with the file.", path=path, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return False
     folder = out / draft.folder_year / draft.slug
+    for n in range(2, 100):  # another article with a title that reads alike: a folder of its own
+        existing = next((p for p in (folder / "index.vi.md", folder / "index.en.md") if p.exists()), None)
+        if existing is None:
+            break
+        if _imported_from(existing, path.name) or title:
+            print(_("{path} already exists; nothing was written. Use --title to give the item another name.",
+                    path=_show(existing, root)), file=sys.stderr)
+            return False
+        draft = draft.renamed(f"{draft.slug.rsplit('-', 1)[0] if n > 2 else draft.slug}-{n}")
+        folder = out / draft.folder_year / draft.slug
     target, target_en = folder / "index.vi.md", folder / "index.en.md"
-    existing = next((p for p in (target, target_en) if p.exists()), None)
-    if existing:
-        print(_("{path} already exists; nothing was written. Use --title to give the item another name.",
-                path=_show(existing, root)), file=sys.stderr)
-        return False
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(draft.text, encoding="utf-8")
     target_en.write_text(draft.text_en, encoding="utf-8")
     print(_("{src} → {path}: proposed {proposed}; for a person: {needs}.", src=path.name, path=_show(folder, root),
             proposed=", ".join(proposed(draft)) or _("nothing"), needs=", ".join(needs(draft))))
     return True
+
+
+def _imported_from(existing: Path, source_name: str) -> bool:
+    """Whether an existing draft was imported from a file of this name (its first comment says so)."""
+    vi = existing.with_name("index.vi.md")
+    try:
+        head = vi.read_text(encoding="utf-8")[:300] if vi.exists() else ""
+    except (OSError, UnicodeDecodeError):
+        return True  # unreadable: treat as taken, never overwrite
+    return f"({source_name})" in head.split("\n", 3)[1] if head.count("\n") >= 1 else True
 
 
 def proposed(draft: Draft) -> list[str]:

@@ -40,6 +40,13 @@ class Draft:
     def folder_year(self) -> str:
         return str(self.year) if self.year else UNDATED
 
+    def renamed(self, slug: str) -> Draft:
+        """The same draft under another slug (two articles whose titles read alike)."""
+        def swap(text: str) -> str:
+            return "\n".join(f"{line.split(':')[0]}: {slug}" if line in (f"slug: {self.slug}", f"translation_key: {self.slug}")
+                             else line for line in text.split("\n"))
+        return Draft(self.year, slug, swap(self.text), self.legacy, self.facts, swap(self.text_en), self.needs)
+
 
 def import_legacy(text: str, registry: Registry, title: str | None = None,
                   date: dt.date | None = None, source_name: str = "") -> Draft:

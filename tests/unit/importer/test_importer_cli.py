@@ -104,3 +104,20 @@ def test_a_failure_names_the_file_and_the_batch_goes_on(tmp_path, capsys, monkey
     assert f"{src / 'a.txt'}: the importer failed on this text (KeyError: 'positions')." in out.err
     assert "Traceback" not in out.err
     assert out.out.startswith("b.txt → content/news/2024/")
+
+
+def test_two_articles_whose_titles_read_alike_get_two_items(tmp_path, capsys):
+    root = site(tmp_path)
+    src = tmp_path / "old"
+    src.mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(LEGACY / "khong-co-nam.txt", src / name)
+    assert main(["--root", str(root), "import", str(src)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "a.txt → content/news/chua-ro-ngay/bai-nhap-tu-he-thong-cu",
+        "b.txt → content/news/chua-ro-ngay/bai-nhap-tu-he-thong-cu-2"]
+    second = (root / "content/news/chua-ro-ngay/bai-nhap-tu-he-thong-cu-2/index.en.md").read_text(encoding="utf-8")
+    assert "translation_key: bai-nhap-tu-he-thong-cu-2\n" in second
+    assert main(["--root", str(root), "import", str(src)]) == 1  # each is already there: nothing new
+    assert capsys.readouterr().err.count("đã có; chưa ghi gì cả") == 2
