@@ -37,7 +37,7 @@ _KINDS = (  # folded patterns, strong enough not to fire on a passing mention
     ("hoi-nghi-so-ket", r"\bso ket\b(?! kinh nghiem)"),
     ("hoi-nghi-trien-khai", r"hoi nghi trien khai|(?<!phuong huong )trien khai (?:nhiem vu|cong tac|ke hoach)[^.;]{0,60}\bnam \d{4}"),
     ("ky-ket-giao-uoc", r"\bky (?:ket )?giao uoc"),
-    ("trao-tang", r"\btrao tang\b|\bdon nhan\b|\ble trao\b"),
+    ("trao-tang", r"\ble (?:trao|don nhan)\b|\bdon nhan (?:huan chuong|co thi dua|danh hieu|bang khen)"),
     ("phat-dong-thi-dua", r"\b(?:le|hoi nghi) phat dong\b"),
     ("dai-hoi-thi-dua", r"dai hoi thi dua yeu nuoc (?:lan thu|khoi)"),
 )
@@ -127,9 +127,12 @@ def find_date(lede: list[str], published: dt.date | None) -> tuple[dt.date | Non
                 year = published.year - (1 if (month, day) > (published.month, published.day) else 0)
                 note = f"năm lấy theo ngày đăng ghi trên trang ({published.strftime('%d/%m/%Y')})"
             try:
-                return dt.date(int(year), month, day), note
+                date = dt.date(int(year), month, day)
             except ValueError:
                 continue
+            if date.year < 1990 or (published and not dt.timedelta(-1) <= published - date <= dt.timedelta(366)):
+                continue  # an anniversary ('Ngày 11/6/1948'), not the day of the event
+            return date, note
     return None, "bài không ghi ngày diễn ra sự kiện"
 
 

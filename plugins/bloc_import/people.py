@@ -17,6 +17,7 @@ from .names import Match, Names, fold
 _RANKS = ("dai tuong", "thuong tuong", "trung tuong", "thieu tuong", "dai ta", "thuong ta", "trung ta", "thieu ta")
 _INTRO = re.compile(r"\b(?:dong chi|d/c|ong|ba|" + "|".join(_RANKS) + r")\s+|[:;]\s*")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CHUNK = re.compile(r"[^,;()]+|[;()]")
 _SURNAMES = frozenset(fold(s) for s in (  # common Vietnamese family names: a name starts with one
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
     "Lý", "Đinh", "Đoàn", "Trương", "Lương", "Mai", "Tô", "Tạ", "Hà", "Lâm", "Phùng", "Khuất", "Thái", "Cao", "Chu",
@@ -64,7 +65,10 @@ def read_sentence(sentence: str, orgs: Names, positions: Names, registry: Regist
         person = read_named(sentence, start, end, orgs, positions, registry)
         if person:
             named.append((start, person.pop("_end"), person))
-    named += [t for t in titled(sentence, orgs, positions, registry) if not any(a <= t[0] < b for a, b, _ in named)]
+    for t in titled(sentence, orgs, positions, registry):
+        overlapping = [n for n in named if n[0] <= t[0] < n[1]]
+        if all(n[2]["org"] is None for n in overlapping):  # the title before the name says more
+            named = [n for n in named if n not in overlapping] + [t]
     named.sort(key=lambda t: t[0])
     mark_chairs(folded, named)
     return [p for _, _, p in named]
@@ -97,14 +101,13 @@ def read_named(sentence: str, start: int, end: int, orgs: Names, positions: Name
     if name is None:
         return None
     person: dict = {"name": name[0], "org": None, "positions": []}
-    chunks = [c for c in re.finditer(r"[^,;()]+|[;()]", sentence[:end]) if c.start() >= name[1]]
-    for chunk in chunks:
+    for chunk in _CHUNK.finditer(sentence, name[1], end):
         text = chunk.group()
         if text in ";(":
             break
         if text == ")":
             continue
-        offset = chunk.start() + len(text) - len(text.lstrip())
+        offset = chunk.start() + len(text) - len(text.lstrip(" -–"))  # 'Nguyễn Văn A - Thứ trưởng ...'
         acting = re.match(r"quyen\s+", folded[offset:])  # 'Quyền Trưởng ban': acting head
         found = positions.at(sentence, offset + (acting.end() if acting else 0))
         if not found:
@@ -129,6 +132,9 @@ def titled(sentence: str, orgs: Names, positions: Names, registry: Registry) -> 
     ends = {x.end for x in [*positions.find(sentence), *orgs.find(sentence)]}
     for m in re.finditer(r"(?<=\s)[A-ZĐÀ-Ỹ]", sentence):
         before = sentence[:m.start()].rstrip(" -–")
+        rank = re.search(r",?\s*(?:" + "|".join(_RANKS) + r")$", fold(before))
+        if rank:  # 'Thứ trưởng Bộ Công an, Thượng tướng Lê Quốc Hùng'
+            before = before[:rank.start()].rstrip(" -–")
         if len(before) not in ends:
             continue  # the name must follow a position or an organisation directly
         name = read_name(sentence, m.start(), len(sentence))

@@ -217,3 +217,22 @@ def test_all_members_only_for_this_bloc():
     assert this["event"]["members_present"] == ["bca", "bqp", "btp", "vksndtc", "tandtc", "ktnn", "ttcp", "bqllang"]
     other = front("Ngày 5/1/2024, dự Hội nghị có đại diện lãnh đạo các đơn vị thành viên Khối thi đua số 5.")
     assert "members_present" not in other["event"]
+
+
+def test_an_anniversary_is_not_the_event_date():
+    data = front("11/06/2023 09:00\n\nNhân kỷ niệm Ngày 11/6/1948, sáng 9/6, Khối thi đua tổ chức Lễ phát động thi đua "
+                 "với sự tham dự của các đơn vị.")
+    assert data["event"]["date"] == dt.date(2023, 6, 9)
+
+
+def test_more_ways_of_writing_a_person():
+    data = front("Ngày 5/1/2024, dự có Thứ trưởng Bộ Công an, Thượng tướng Lê Quốc U; đồng chí Trần Văn V - Phó Viện "
+                 "trưởng Viện kiểm sát nhân dân tối cao; đồng chí Đỗ Văn X, nguyên Thứ trưởng Bộ Tư pháp.")
+    assert [(p["name"], p["org"]) for p in data["event"]["attendees"]] == [("Lê Quốc U", "bca"), ("Trần Văn V", "vksndtc")]
+
+
+def test_awards_presented_at_a_review_do_not_make_it_a_ceremony():
+    data = front("Ngày 5/1/2024, Khối thi đua tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2023. Tại Hội "
+                 "nghị, đồng chí Lê Văn Y, Thứ trưởng Bộ Nội vụ trao tặng Cờ thi đua của Chính phủ cho Bộ Công an.")
+    assert data["event"]["kinds"] == ["hoi-nghi-tong-ket"]
+    assert data["awards"] == [{"award": "co-thi-dua-chinh-phu", "recipient": "bca", "year": 2023, "status": "conferred"}]
