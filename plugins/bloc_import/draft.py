@@ -132,6 +132,9 @@ def front_matter(facts: Facts, legacy: Legacy, registry: Registry, title: str, s
     out += election_lines(facts)
     out += covenant_lines(facts)
     out += photo_lines(legacy)
+    if legacy.dropped:  # nothing is lost silently: the page furniture left out of the text
+        out.append("# Các dòng của trang cũ không đưa vào bài (tiêu đề, ngày, tác giả, thẻ, quảng cáo...):")
+        out += [f"#   {line[:100]}" for line in legacy.dropped[:20]]
     return out
 
 
