@@ -18,8 +18,10 @@ PHOTO_MARKER = "leftcenterrightdel"  # what the old CMS left where a photo was
 _IMAGE_FILE = re.compile(r"^\S.*\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE)
 _TERMINAL = tuple(".!?…:;\"”)»")
 _FURNITURE = re.compile(  # on the folded line: page furniture, never the article's words
-    r"^(?:-\s*)?(?:autor|narrador|editor|duracion|duracao|mas informaciones|mais informacoes|informacoes"
-    r"|sinopsis|sinopse)\b.*$"
+    r"^(?:-\s*)?(?:autor|narrador|editora?|duracion|duracao|mas informaciones|mais informacoes|informacoes"
+    r"|informaciones|sinopsis|sinopse|episodio|temporada)\b.*$"
+    r"|^(?:ouvir|escuchar|seguir|compartir|compartilhar|baixar|descargar|reproducir|play|nghe|tai ve)$"
+    r"|^dia chi (?:bai viet|truy cap)\s*:.*$|^ban in\b.*$"
     r"|^tags?\s*:?$|^print\s*a*$|^in$|^gui email$|^doc bai viet$|^xem co chu$|^chia se$|^quay lai$"
     r"|^cannot retrieve the url.*$|^\(?[\w.-]+\.(?:vn|com|net|org)\)?$|^\d{1,6}$|^https?://\S+$"
     r"|^(?:ban in|in trang|in bai(?: viet)?|print|email|facebook|twitter|zalo|tro ve|len dau trang|xem them"
@@ -86,7 +88,9 @@ def _clean_lines(text: str, out: Legacy) -> list[str]:
     raws = text.split("\n")
     first = next((i for i, raw in enumerate(raws) if raw.strip()), None)
     merged = _MERGED_HEAD.match(" ".join(raws[first].split())) if first is not None else None
-    if merged and len(raws[first]) > 300:  # split the title and the page's date off the text
+    if (merged and len(raws[first]) > 300 and ". " not in merged.group(1)
+            and not re.search(r"\b(?:ngay|sang|chieu|toi|trua|nay|vao|tu|den|nam|thang)$", fold(merged.group(1)))):
+        # split the title and the page's date off the text
         raws[first:first + 1] = [merged.group(1), "", merged.group(2), "", merged.group(3)]
     for raw in raws:
         line = " ".join(raw.split())
@@ -173,7 +177,7 @@ def _read_header(paragraphs: list[str], out: Legacy) -> list[str]:
     start = next((i for i, p in enumerate(paragraphs[:10]) if _is_body(p)), 0)
     titles = [line for line in paragraphs[:start]
               if len(line.split()) >= 5 and line[:1].isupper() and not (header_date(line) and len(line.split()) <= 8)]
-    title = max(titles, key=len) if titles else None
+    title = max(titles, key=lambda line: (not line.isupper(), len(line))) if titles else None  # not a masthead
     for line in paragraphs[:start]:
         date = header_date(line)
         if date and len(line.split()) <= 8:

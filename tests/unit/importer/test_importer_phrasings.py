@@ -236,3 +236,10 @@ def test_awards_presented_at_a_review_do_not_make_it_a_ceremony():
                  "nghị, đồng chí Lê Văn Y, Thứ trưởng Bộ Nội vụ trao tặng Cờ thi đua của Chính phủ cho Bộ Công an.")
     assert data["event"]["kinds"] == ["hoi-nghi-tong-ket"]
     assert data["awards"] == [{"award": "co-thi-dua-chinh-phu", "recipient": "bca", "year": 2023, "status": "conferred"}]
+
+
+def test_a_date_inside_the_first_sentence_is_not_a_merged_header():
+    text = ("Sáng nay, tại Hà Nội, vào ngày 5/1/2024 Khối thi đua các bộ, ngành Nội chính Trung ương tổ chức Hội nghị "
+            "tổng kết công tác thi đua, khen thưởng năm 2023 " + "với sự tham dự của đại diện các đơn vị " * 8 + ".")
+    legacy = read_legacy(text)
+    assert legacy.title is None and legacy.paragraphs[0].startswith("Sáng nay, tại Hà Nội, vào ngày 5/1/2024")
