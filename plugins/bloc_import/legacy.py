@@ -36,6 +36,7 @@ _HEADER_DATE = re.compile(  # folded: a dateline in the page header (the publica
     r"|(?<!\d)(\d{1,2})\s+thang\s+(muoi hai|muoi mot|muoi|mot|hai|ba|tu|nam|sau|bay|tam|chin|\d{1,2}),?\s+(\d{4})")
 _DATELINE_START = re.compile(r"^(?:\(?[a-z]{1,6}\)?\s*-\s*)?(?:sang|chieu|toi|trua|ngay|hom nay|hom qua)\b")
 _CAPTION_START = re.compile(r"^(?:toan canh|quang canh|cac dai bieu|dai bieu|doan dai bieu|lanh dao)\b")
+_CAPTION_VERB = re.compile(r"\b(?:phat bieu|trao|tang|chu tri|tham du|du|ky|chup anh|don nhan|bao cao|tai hoi nghi)\b")
 _CREDIT = re.compile(r"[\s(–-]*\(?\s*Ảnh\s*:\s*([^()]{1,40}?)\)?\s*$")
 _WEEKDAY = re.compile(r"^(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat)\b")
 _BYLINE_LABEL = re.compile(r"^(?:bài(?:,| và) ảnh|tin(?:,| và) ảnh|bài|tin|thực hiện)\s*:\s*", re.IGNORECASE)
@@ -234,7 +235,8 @@ def _caption(paragraph: str, last: bool) -> tuple[str, str | None] | None:
     if _CAPTION_START.match(folded) and words <= 15 and paragraph.count(". ") == 0:
         return paragraph, None
     if (not last and not paragraph.endswith(_TERMINAL) and paragraph[:1].isupper() and words >= 3
-            and not re.search(r"\b(?:đã|sẽ|đang)\b", paragraph)):
+            and not re.search(r"\b(?:đã|sẽ|đang)\b", paragraph)
+            and (words >= 7 or _CAPTION_VERB.search(folded))):  # a short line without a verb: a subheading
         return paragraph, None  # a line with no full stop between paragraphs, not telling: under a photo
     return None
 

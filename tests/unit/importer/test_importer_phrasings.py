@@ -243,3 +243,11 @@ def test_a_date_inside_the_first_sentence_is_not_a_merged_header():
             "tổng kết công tác thi đua, khen thưởng năm 2023 " + "với sự tham dự của đại diện các đơn vị " * 8 + ".")
     legacy = read_legacy(text)
     assert legacy.title is None and legacy.paragraphs[0].startswith("Sáng nay, tại Hà Nội, vào ngày 5/1/2024")
+
+
+def test_a_short_subheading_stays_in_the_text():
+    legacy = read_legacy("Ngày 5/1/2024, Khối thi đua tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2023.\n\n"
+                         "Nhiều kết quả nổi bật\n\nNăm 2023, các đơn vị đã hoàn thành tốt nhiệm vụ.\n\n"
+                         "Đồng chí Lê Văn Z phát biểu\n\nHội nghị kết thúc tốt đẹp.")
+    assert legacy.captions == ["Đồng chí Lê Văn Z phát biểu"]
+    assert "Nhiều kết quả nổi bật" in legacy.paragraphs
