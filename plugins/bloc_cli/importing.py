@@ -79,7 +79,7 @@ def import_one(path: Path, registry: Registry, root: Path, out: Path, title: str
             print(_("{path} already exists; nothing was written. Use --title to give the item another name.",
                     path=_show(existing, root)), file=sys.stderr)
             return False
-        draft = draft.renamed(f"{draft.slug.rsplit('-', 1)[0] if n > 2 else draft.slug}-{n}")
+        draft = draft.renamed(f"{draft.slug.rsplit('-', 1)[0] if n > 2 else draft.slug}-{n}", registry)
         folder = out / draft.folder_year / draft.slug
     target, target_en = folder / "index.vi.md", folder / "index.en.md"
     folder.mkdir(parents=True, exist_ok=True)

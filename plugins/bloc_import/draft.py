@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from bloc_content.registries import Registry
 from bloc_content.slugs import slugify
+from bloc_content.translated import translated_from_for
 
 from .english import english_draft
 from .facts import Facts, recognise
@@ -35,17 +36,19 @@ class Draft:
     facts: Facts
     text_en: str = ""
     needs: list[str] = field(default_factory=list)  # what a person must add (see needs_of)
+    published: dt.date | None = None
 
     @property
     def folder_year(self) -> str:
         return str(self.year) if self.year else UNDATED
 
-    def renamed(self, slug: str) -> Draft:
+    def renamed(self, slug: str, registry: Registry) -> Draft:
         """The same draft under another slug (two articles whose titles read alike)."""
-        def swap(text: str) -> str:
-            return "\n".join(f"{line.split(':')[0]}: {slug}" if line in (f"slug: {self.slug}", f"translation_key: {self.slug}")
-                             else line for line in text.split("\n"))
-        return Draft(self.year, slug, swap(self.text), self.legacy, self.facts, swap(self.text_en), self.needs)
+        text = "\n".join(f"{line.split(':')[0]}: {slug}" if line in (f"slug: {self.slug}", f"translation_key: {self.slug}")
+                         else line for line in self.text.split("\n"))
+        draft = Draft(self.year, slug, text, self.legacy, self.facts, needs=self.needs, published=self.published)
+        draft.text_en = english_of(draft, registry)
+        return draft
 
 
 def import_legacy(text: str, registry: Registry, title: str | None = None,
@@ -65,10 +68,17 @@ def import_legacy(text: str, registry: Registry, title: str | None = None,
                          source_name)
     body = "\n\n".join([*legacy.paragraphs, *([f"*{legacy.byline}*"] if legacy.byline else [])])
     vi = "---\n" + "\n".join(lines) + "\n---\n\n" + body + "\n"
-    draft = Draft(published.year if published else None, slug, vi, legacy, facts)
-    draft.text_en = english_draft(facts, legacy, registry, slug, published)
+    draft = Draft(published.year if published else None, slug, vi, legacy, facts, published=published)
+    draft.text_en = english_of(draft, registry)
     draft.needs = needs_of(draft, published)
     return draft
+
+
+def english_of(draft: Draft, registry: Registry) -> str:
+    """index.en.md, recording (translated_from) the state of index.vi.md it was drafted from, once
+    that file is valid; `make translated` updates it when the translation is done."""
+    return english_draft(draft.facts, draft.legacy, registry, draft.slug, draft.published,
+                         f"content/news/{draft.folder_year}/{draft.slug}", translated_from_for(draft.text))
 
 
 def needs_of(draft: Draft, published: dt.date | None) -> list[str]:

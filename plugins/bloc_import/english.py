@@ -81,13 +81,16 @@ def join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def english_draft(facts: Facts, legacy: Legacy, registry: Registry, slug: str, published: dt.date | None) -> str:
+def english_draft(facts: Facts, legacy: Legacy, registry: Registry, slug: str, published: dt.date | None,
+                  folder: str, translated_from: str | None) -> str:
+    """The English file; `translated_from` is the line recording which state of index.vi.md it follows."""
     date_line = (f"published: {published.isoformat()}T00:00:00+07:00" if published
                  else "published: null  # cần xác nhận: the same date as index.vi.md")
     lines = [
         "---",
         "# English draft of index.vi.md, composed by the importer from the facts it proposed there.",
         "# Confirm those facts first, then translate the title, summary and text, and write the byline.",
+        f"# Translated: run make translated ITEM={folder}",
         f"title: {q(TO_TRANSLATE + ': ' + compose_title(facts, registry))}",
         "lang: en",
         f"translation_key: {slug}",
@@ -97,6 +100,7 @@ def english_draft(facts: Facts, legacy: Legacy, registry: Registry, slug: str, p
         f"summary: {q(TO_TRANSLATE + ': ' + compose_summary(facts, registry))}",
         f"byline: {q(legacy.byline) if legacy.byline else q('TO WRITE: author')}",
         f"translator: {q('TO WRITE: translator')}",
+        *([translated_from] if translated_from else []),
         *covenant_lines(facts),
         *photo_lines(legacy),
         "---",

@@ -251,3 +251,13 @@ def test_a_short_subheading_stays_in_the_text():
                          "Đồng chí Lê Văn Z phát biểu\n\nHội nghị kết thúc tốt đẹp.")
     assert legacy.captions == ["Đồng chí Lê Văn Z phát biểu"]
     assert "Nhiều kết quả nổi bật" in legacy.paragraphs
+
+
+def test_english_draft_records_the_state_of_the_original_it_follows():
+    from bloc_content.translated import original_hash
+
+    draft = import_legacy("Ngày 15/1/2024, Khối thi đua các bộ, ngành Nội chính Trung ương tổ chức Hội nghị tổng kết "
+                          "công tác thi đua, khen thưởng năm 2023.", REGISTRY)
+    en = yaml.safe_load(draft.text_en.split("\n---\n", 1)[0].removeprefix("---\n"))
+    assert en["translated_from"]["hash"] == original_hash(draft.text.encode(), "index.vi.md")[0]
+    assert f"# Translated: run make translated ITEM=content/news/2024/{draft.slug}" in draft.text_en
