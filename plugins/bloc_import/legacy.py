@@ -169,15 +169,15 @@ def _split_block(block: list[str]) -> list[str]:
 def _is_body(paragraph: str) -> bool:
     folded = fold(paragraph)
     words = len(paragraph.split())
-    return (_DATELINE_START.match(folded) is not None and words >= 6) or (
+    return (_DATELINE_START.match(folded) is not None and words >= 3) or (
         paragraph.endswith(_TERMINAL) and words >= 12) or words >= 40 or folded.startswith(("dong chi", "cac dong chi"))
 
 
 def _read_header(paragraphs: list[str], out: Legacy) -> list[str]:
     """The lines before the first paragraph of text: title, dateline, author, section names."""
     start = next((i for i, p in enumerate(paragraphs[:10]) if _is_body(p)), 0)
-    titles = [line for line in paragraphs[:start]
-              if len(line.split()) >= 5 and line[:1].isupper() and not (header_date(line) and len(line.split()) <= 8)]
+    titles = [line for line in paragraphs[:start] if len(line.split()) >= 5 and line[:1].isupper()
+              and not line.endswith(".") and not (header_date(line) and len(line.split()) <= 8)]
     title = max(titles, key=lambda line: (not line.isupper(), len(line))) if titles else None  # not a masthead
     for line in paragraphs[:start]:
         date = header_date(line)

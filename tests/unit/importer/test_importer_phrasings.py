@@ -261,3 +261,9 @@ def test_english_draft_records_the_state_of_the_original_it_follows():
     en = yaml.safe_load(draft.text_en.split("\n---\n", 1)[0].removeprefix("---\n"))
     assert en["translated_from"]["hash"] == original_hash(draft.text.encode(), "index.vi.md")[0]
     assert f"# Translated: run make translated ITEM=content/news/2024/{draft.slug}" in draft.text_en
+
+
+def test_a_short_dateline_paragraph_is_text_not_a_title():
+    legacy = read_legacy("Sáng 10/4, tại Hà Nội.\n\nKhối thi đua các bộ, ngành Nội chính Trung ương tổ chức Hội nghị "
+                         "tổng kết công tác thi đua, khen thưởng năm 2023 với đại diện các đơn vị thành viên.")
+    assert legacy.title is None and legacy.paragraphs[0] == "Sáng 10/4, tại Hà Nội."
