@@ -133,6 +133,9 @@ def find_date(lede: list[str], published: dt.date | None) -> tuple[dt.date | Non
             if date.year < 1990 or (published and not dt.timedelta(-1) <= published - date <= dt.timedelta(366)):
                 continue  # an anniversary ('Ngày 11/6/1948'), not the day of the event
             return date, note
+    today = re.search(r"\b(?:sang|chieu|toi|trua|hom) nay\b", fold(" ".join(lede[:1])))
+    if today and published:  # 'Chiều nay, ...' on a page dated 11/04/2024
+        return published, f"«{lede[0][today.start():today.end()]}» là ngày đăng ghi trên trang"
     return None, "bài không ghi ngày diễn ra sự kiện"
 
 

@@ -267,3 +267,10 @@ def test_a_short_dateline_paragraph_is_text_not_a_title():
     legacy = read_legacy("Sáng 10/4, tại Hà Nội.\n\nKhối thi đua các bộ, ngành Nội chính Trung ương tổ chức Hội nghị "
                          "tổng kết công tác thi đua, khen thưởng năm 2023 với đại diện các đơn vị thành viên.")
     assert legacy.title is None and legacy.paragraphs[0] == "Sáng 10/4, tại Hà Nội."
+
+
+def test_today_is_the_page_date():
+    draft = import_legacy("11/04/2024 15:00\n\nChiều nay, tại Hà Nội, Khối thi đua tổ chức Hội nghị tổng kết công tác "
+                          "thi đua, khen thưởng năm 2023.", REGISTRY)
+    assert draft.facts.date == dt.date(2024, 4, 11) and "«Chiều nay» là ngày đăng ghi trên trang" in draft.text
+    assert import_legacy("Chiều nay, Khối thi đua tổ chức Hội nghị tổng kết năm 2023.", REGISTRY).facts.date is None
