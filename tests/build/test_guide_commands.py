@@ -3,7 +3,8 @@
 The commands are the lines starting with `make ` or `bloc ` in the guides' fenced `sh`/`shell`
 blocks, run in order, each with the shell, in a folder laid out like the project (its Makefile
 and settings, the fixture site's content and the registries). Two documented substitutions:
-- `SRC=bai-cu.txt` (the old article of section 7): the test puts a real old article there;
+- `SRC=bai-cu.txt` (the old article of section 7): the test puts a real old article there, and
+  `SRC=bai-cu/` (a folder of them) holds two more real articles from the importer's corpus;
 - servers (`make devserver`, `make serve`, `make cms`) run with the PORT environment variable
   (the Makefile's `PORT ?= 8000`) set to a free port; the test waits until the port answers
   HTTP, then stops the server.
@@ -37,6 +38,7 @@ LINKED = ("plugins", "theme", "scripts", ".venv", "requirements.txt", "pyproject
           "package-lock.json", "node_modules")
 COPIED = ("Makefile", "pelicanconf.py", "publishconf.py")
 OLD_ARTICLE = FIXTURES / "legacy" / "seed-tong-ket-2020.txt"
+OLD_FOLDER = ("02-bqllang-2022-so-ket.txt", "05-kiemsat-2024-tong-ket.txt")
 FENCE = re.compile(r"^```(\w*)\s*$")
 
 
@@ -69,6 +71,9 @@ def scratch(tmp_path: Path) -> Path:
             (tmp_path / name).symlink_to(ROOT / name)
     make_content(tmp_path / "content")
     shutil.copy2(OLD_ARTICLE, tmp_path / "bai-cu.txt")
+    (tmp_path / "bai-cu").mkdir()
+    for name in OLD_FOLDER:
+        shutil.copy2(FIXTURES / "import-corpus" / name, tmp_path / "bai-cu" / name)
     return tmp_path
 
 
