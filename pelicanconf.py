@@ -13,8 +13,9 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # The pipeline, in order: content model, theme i18n, photos, indexes, search engines
-# and feeds, safety, search index.
-PLUGINS = ["bloc_content", "bloc_i18n", "bloc_photos", "bloc_indexes", "bloc_seo", "bloc_safety", "bloc_search"]
+# and feeds, safety, search index, and last the browser editor (/admin/, its own CSP).
+PLUGINS = ["bloc_content", "bloc_i18n", "bloc_photos", "bloc_indexes", "bloc_seo", "bloc_safety", "bloc_search",
+           "bloc_cms"]
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
@@ -124,3 +125,11 @@ CACHE_PATH = ".cache/pelican"
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_LENGTH = None
 READERS = {"rst": None, "html": None, "htm": None}
+
+# The browser editor (/admin/, Decap CMS; see docs/publishing.md). Locally it edits the
+# working copy through decap-server on 127.0.0.1 (`make cms`), saving straight to disk.
+# publishconf.py switches to GitHub with review of every change.
+BLOC_CMS_REPO = "owner/repository"
+BLOC_CMS_BRANCH = "main"
+BLOC_CMS_LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
+BLOC_CMS_PUBLISH_MODE = "simple"

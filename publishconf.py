@@ -27,3 +27,12 @@ BLOC_SEO_FEEDS = True
 # GitHub Pages cannot send HTTP headers: the Content-Security-Policy also goes into a
 # <meta> tag in every page (the _headers file still serves hosts that read it).
 BLOC_SAFETY_META_CSP = True
+
+# The browser editor on the published site: GitHub, each change a pull request that CI
+# checks before it can be merged (docs/publishing.md). Set these in the publishing build's
+# environment: the repository (owner/name), its branch, and the OAuth relay's address.
+BLOC_CMS_REPO = os.environ.get("BLOC_CMS_REPO", "owner/repository")
+BLOC_CMS_BRANCH = os.environ.get("BLOC_CMS_BRANCH", "main")
+BLOC_CMS_AUTH_URL = os.environ.get("BLOC_CMS_AUTH_URL", "")
+BLOC_CMS_LOCAL_BACKEND = ""
+BLOC_CMS_PUBLISH_MODE = "editorial_workflow"

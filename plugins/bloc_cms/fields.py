@@ -1,0 +1,233 @@
+"""Decap CMS form fields generated from the pydantic models: one widget per model field.
+
+The mapping: short text -> string, long text -> text, Vietnam date-time -> datetime with
+the +07:00 offset written, literals -> select, registry ids -> relation (or select, see
+`Choices`), nested models -> object, lists -> list, optional -> `required: false`, string
+constraints -> `pattern`. Which fields hold a language's own words (and so are `i18n: true`)
+comes from the model's WORD_FIELDS; everything else is a fact, stated in the Vietnamese file only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, HttpUrl
+from pydantic.fields import FieldInfo
+
+from bloc_content.model import PHOTO_WORD_FIELDS, WORD_FIELDS, PartialDate, Photo
+
+from .labels import CHOICE_WORDS, words
+
+# Which registry a field's ids come from, keyed "Model.field".
+REFERENCES: dict[str, str] = {
+    "Event.kinds": "event_kinds",
+    "Event.host": "organisations",
+    "Person.org": "organisations",
+    "Person.unit": "organisations",
+    "Person.positions": "positions",
+    "Award.award": "awards",
+    "Award.recipient": "organisations",
+    "Award.proposed_by": "organisations",
+    "Election.head": "organisations",
+    "Election.deputy": "organisations",
+    "Organisation.parent": "organisations",
+}
+
+# Fields the forms leave out, and why: Decap keeps them untouched in files that have them.
+NOT_IN_FORMS: dict[str, str] = {
+    "Event.members_present": "either 'all' or a list of ids: Decap has no widget for a union",
+    "Covenant.signatories": "either 'all' or a list of ids: Decap has no widget for a union",
+    "Photo.focal": "a pair of numbers set by designers in the file",
+    "TranslationFile.translated_from": "written by tools from the original's hash",
+}
+
+# Facts stated once but written into both files: the English file needs them too.
+DUPLICATED = {"translation_key", "published", "date_precision", "updated", "status"}
+# New items start as drafts (the model's default, 'published', suits hand-written files).
+FORM_DEFAULTS = {"ItemFile.status": "draft"}
+# Top-level fields a form sets itself (see admin/bloc-cms.js).
+LANG_FIELD = "lang"
+
+DATETIME_FORMAT = "YYYY-MM-DDTHH:mm:ssZ"  # dayjs: Z is the browser's offset, +07:00 in Vietnam
+URL_PATTERN = r"^https?://\S+$"
+PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+LONG_TEXT = 300  # longer than this: a multi-line box
+
+# A translation's photo list names each photo (by file) whose alt and caption it gives.
+WORD_PATHS = set(WORD_FIELDS) | {("photos", name) for name in PHOTO_WORD_FIELDS} | {("photos", "file")}
+# Widgets the model's types cannot tell: a photo is uploaded, not typed.
+WIDGET_OVERRIDES = {"Photo.file": {"widget": "image", "choose_url": False}}
+
+
+class Choices:
+    """What a reference widget offers: a live relation into a registry file collection, or,
+    for organisations (two lists in one file, which a Decap relation cannot read together),
+    a select generated from the registry."""
+
+    def __init__(self, organisations: list[tuple[str, str]], relation_file: dict[str, str]):
+        self.organisations = organisations  # (id, Vietnamese name)
+        self.relation_file = relation_file  # registry -> list key in its file
+
+    def widget(self, registry: str, multiple: bool, extra: tuple[str, ...] = ()) -> dict:
+        if registry == "organisations":
+            options = [{"label": f"{name} ({key})", "value": key} for key, name in self.organisations]
+            options += [{"label": CHOICE_WORDS.get(v, v), "value": v} for v in extra]
+            return {"widget": "select", "options": options, **({"multiple": True} if multiple else {})}
+        key = self.relation_file[registry]
+        return {
+            "widget": "relation",
+            "collection": "registries",
+            "file": registry,
+            "value_field": f"{key}.*.id",
+            "search_fields": [f"{key}.*.name_vi", f"{key}.*.id"],
+            "display_fields": [f"{key}.*.name_vi"],
+            "options_length": 500,
+            **({"multiple": True} if multiple else {}),
+        }
+
+
+def _unwrap(annotation: Any) -> tuple[Any, list, bool]:
+    """(bare type, constraint metadata, optional?) of an annotation."""
+    metadata: list = []
+    optional = False
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation, *extra = get_args(annotation)
+            for item in extra:  # Field(ge=...) inside Annotated carries its constraints as metadata
+                metadata += item.metadata if isinstance(item, FieldInfo) else [item]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in get_args(annotation) if a is not type(None)]
+            optional = optional or len(args) < len(get_args(annotation))
+            if len(args) != 1:
+                return typing.Union[tuple(args)], metadata, optional  # noqa: UP007 (built from a tuple)
+            annotation = args[0]
+        else:
+            return annotation, metadata, optional
+
+
+def _constraint(metadata: list, name: str) -> Any:
+    for item in metadata:
+        value = getattr(item, name, None)
+        if value is not None:
+            return value
+    return None
+
+
+def _i18n(path: tuple[str, ...]) -> str | bool:
+    if len(path) == 1 and path[0] in DUPLICATED:
+        return "duplicate"
+    if path in WORD_PATHS or any(path[: len(w)] == w for w in WORD_PATHS):
+        return True
+    if any(w[: len(path)] == path for w in WORD_PATHS):
+        return True  # a container of words: the English file carries only those
+    return False
+
+
+class FieldMapper:
+    """Turns a model's fields into Decap fields; `i18n` says whether to mark each field."""
+
+    def __init__(self, choices: Choices, i18n: bool):
+        self.choices = choices
+        self.i18n = i18n
+
+    def fields(self, model: type[BaseModel], path: tuple[str, ...] = ()) -> list[dict]:
+        out = []
+        for name, info in model.model_fields.items():
+            key = f"{model.__name__}.{name}"
+            if key in NOT_IN_FORMS:
+                continue
+            out.append(self.field(model, name, info, path + (name,)))
+        return out
+
+    def field(self, model: type[BaseModel], name: str, info: FieldInfo, path: tuple[str, ...]) -> dict:
+        key = f"{model.__name__}.{name}"
+        label, hint = words(key)
+        bare, metadata, optional = _unwrap(info.annotation)
+        metadata = metadata + list(info.metadata)
+        out: dict[str, Any] = {"label": label, "name": name}
+        out.update(self.widget(key, bare, metadata, path))
+        if hint:
+            out["hint"] = hint
+        if optional or not info.is_required():
+            out["required"] = False
+            default = FORM_DEFAULTS.get(key, info.default)
+            if isinstance(default, (str, bool, int)):
+                out["default"] = default
+        if self.i18n:
+            out["i18n"] = _i18n(path)
+        if name == LANG_FIELD and len(path) == 1:
+            out = {"label": label, "name": name, "widget": "bloc-lang", "hint": hint, "i18n": True}
+        return out
+
+    def widget(self, key: str, bare: Any, metadata: list, path: tuple[str, ...]) -> dict:
+        if key in WIDGET_OVERRIDES:
+            return dict(WIDGET_OVERRIDES[key])
+        origin = get_origin(bare)
+        if key in REFERENCES:
+            multiple = origin is list
+            extra: tuple[str, ...] = ()
+            if origin in (Union, types.UnionType):  # an id or a literal ('bloc')
+                extra = tuple(v for a in get_args(bare) if get_origin(a) is Literal for v in get_args(a))
+            return self.choices.widget(REFERENCES[key], multiple, extra)
+        if origin is list:
+            item, item_meta, _ = _unwrap(get_args(bare)[0])
+            out = {"widget": "list"}
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                out["fields"] = self.fields(item, path)
+                if item is Photo:
+                    out["summary"] = "{{fields.file}}"
+            elif get_origin(item) is Literal:
+                return {**self._select(get_args(item)), "multiple": True}
+            else:
+                out["field"] = {"label": words(key)[0], "name": path[-1],
+                                **self.widget(key + "[]", item, item_meta, path)}
+            minimum = _constraint(metadata, "min_length")
+            if minimum:
+                out["min"] = minimum
+            maximum = _constraint(metadata, "max_length")
+            if maximum:
+                out["max"] = maximum
+            return out
+        if get_origin(bare) is Literal:
+            return self._select(get_args(bare))
+        if bare is PartialDate:
+            return {"widget": "string", "pattern": [PARTIAL_DATE_PATTERN, "YYYY-MM-DD, YYYY-MM hoặc YYYY"]}
+        if isinstance(bare, type) and issubclass(bare, BaseModel):
+            return {"widget": "object", "collapsed": False, "fields": self.fields(bare, path)}
+        if bare is dt.datetime:
+            return {"widget": "datetime", "format": DATETIME_FORMAT, "date_format": "DD/MM/YYYY",
+                    "time_format": "HH:mm"}
+        if bare is bool:
+            return {"widget": "boolean"}
+        if bare is int:
+            out = {"widget": "number", "value_type": "int"}
+            for source, target in (("ge", "min"), ("le", "max")):
+                value = _constraint(metadata, source)
+                if value is not None:
+                    out[target] = value
+            return out
+        if bare is HttpUrl:
+            return {"widget": "string", "pattern": [URL_PATTERN, "Địa chỉ bắt đầu bằng https://"]}
+        if bare is str:
+            pattern = _constraint(metadata, "pattern")
+            maximum = _constraint(metadata, "max_length")
+            out = {"widget": "text" if maximum and maximum > LONG_TEXT else "string"}
+            if pattern:
+                out["pattern"] = [pattern, "Chữ thường không dấu, số và dấu gạch nối (ví dụ: ky-ket-giao-uoc)"]
+            return out
+        raise TypeError(f"{key}: no CMS widget for {bare!r}; map it in bloc_cms.fields or list it in NOT_IN_FORMS")
+
+    @staticmethod
+    def _select(values: tuple) -> dict:
+        return {"widget": "select", "options": [{"label": CHOICE_WORDS.get(v, v), "value": v} for v in values]}
+
+
+def model_fields(model: type[BaseModel], choices: Choices, i18n: bool,
+                 extra: Callable[[], list[dict]] | None = None) -> list[dict]:
+    """The form of a model, with any fields that live outside it (the Markdown body)."""
+    return FieldMapper(choices, i18n).fields(model) + (extra() if extra else [])

@@ -1,0 +1,84 @@
+"""Pelican glue: write /admin/ (Decap's page, configuration and bundle) once the site is built.
+
+It runs after bloc_safety, so the public pages' CSP never has to allow what Decap needs;
+the admin page gets its own (a `_headers` rule, and a <meta> when BLOC_SAFETY_META_CSP is on).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from bloc_content.registries import load_registry
+from bloc_safety.headers import render_policy
+
+from .admin import MissingBundle, admin_page, copy_bundle
+from .config import CmsSettings, cms_config, render, translation_shape
+from .csp import admin_policy, headers_block
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "BLOC_CMS_ADMIN": True,  # write /admin/
+    "BLOC_CMS_ADMIN_PATH": "admin",
+    "BLOC_CMS_BUNDLE": "node_modules/decap-cms/dist",  # relative to BLOC_ROOT or the working folder
+    "BLOC_CMS_REPO": CmsSettings.repo,
+    "BLOC_CMS_BRANCH": CmsSettings.branch,
+    "BLOC_CMS_AUTH_URL": CmsSettings.auth_url,
+    "BLOC_CMS_PUBLISH_MODE": CmsSettings.publish_mode,
+    "BLOC_CMS_LOCAL_BACKEND": CmsSettings.local_backend,
+    "BLOC_CMS_CONTENT": CmsSettings.content,
+}
+
+
+def cms_settings(settings) -> CmsSettings:
+    """The generator's inputs from Pelican settings (defaults filled in)."""
+    merged = {**DEFAULTS, **{k: v for k, v in settings.items() if k.startswith("BLOC_CMS_")}}
+    site_url = settings.get("SITEURL") or ""
+    return CmsSettings(
+        repo=merged["BLOC_CMS_REPO"], branch=merged["BLOC_CMS_BRANCH"], auth_url=merged["BLOC_CMS_AUTH_URL"],
+        publish_mode=merged["BLOC_CMS_PUBLISH_MODE"], local_backend=merged["BLOC_CMS_LOCAL_BACKEND"],
+        site_url=site_url.rstrip("/"), content=merged["BLOC_CMS_CONTENT"],
+    )
+
+
+def initialized(pelican) -> None:
+    settings = pelican.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    unknown = sorted(k for k in settings if k.startswith("BLOC_CMS_") and k not in DEFAULTS)
+    if unknown:
+        log.error("bloc_cms: unknown setting(s) %s (known: %s)", ", ".join(unknown), ", ".join(DEFAULTS))
+
+
+def finalized(pelican) -> None:
+    settings = pelican.settings
+    if not settings["BLOC_CMS_ADMIN"]:
+        return
+    root = Path(settings.get("BLOC_ROOT") or Path.cwd())
+    output = Path(settings["OUTPUT_PATH"])
+    admin = output / settings["BLOC_CMS_ADMIN_PATH"]
+    data_dir = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
+    registry, problems = load_registry(data_dir, root)
+    if problems:
+        return  # bloc_content has reported them and the build fails
+    cms = cms_settings(settings)
+    config = cms_config(cms, registry)
+    try:
+        copy_bundle(root / settings["BLOC_CMS_BUNDLE"], admin, translation_shape(config["collections"][0]["fields"]))
+    except MissingBundle as missing:
+        log.error("bloc_cms: Decap CMS is not installed (%s is missing); run `make cms-bundle`", missing)
+        return
+    (admin / "config.yml").write_text(render(config), encoding="utf-8")
+    policy = admin_policy(cms.local_backend, cms.auth_url)
+    meta = render_policy(policy, for_meta=True) if settings.get("BLOC_SAFETY_META_CSP") else None
+    (admin / "index.html").write_text(admin_page("Quản trị nội dung", meta), encoding="utf-8")
+    headers = settings.get("BLOC_SAFETY_HEADERS_FILE")
+    if headers and (output / headers).is_file():
+        with open(output / headers, "a", encoding="utf-8") as handle:
+            handle.write(headers_block(render_policy(policy), f"/{settings['BLOC_CMS_ADMIN_PATH']}/*"))
+
+
+def connect(signals) -> None:
+    signals.initialized.connect(initialized)
+    signals.finalized.connect(finalized)
