@@ -25,6 +25,8 @@ COMMANDS = {
         "mark an item's English file as translated from the current Vietnamese file")),
     "docs": ("docs", gettext_noop(
         "regenerate the field reference and the message tables in docs/ (from the content model)")),
+    "cms-config": ("cms_config", gettext_noop(
+        "regenerate schema/cms-config.yml, the browser editor's forms (from the content model)")),
 }
 
 
@@ -99,8 +101,15 @@ def _docs(p: argparse.ArgumentParser, argv: list[str]) -> None:
     p.add_argument("--out", default="docs", metavar=_("FOLDER"), help=_("the documentation folder (default: docs)"))
 
 
+def _cms_config(p: argparse.ArgumentParser, argv: list[str]) -> None:
+    p.add_argument("--out", default="schema/cms-config.yml", help="the file to write (default: schema/cms-config.yml)")
+    p.add_argument("--settings", default="pelicanconf.py",
+                   help="settings to take the repository, branch and backend from (publishconf.py for production)")
+
+
 ADD_ARGUMENTS = {"new": _new, "check": _check, "import": _import, "build": _build,
-                 "devserver": _devserver, "schema": _schema, "translated": _translated, "docs": _docs}
+                 "devserver": _devserver, "schema": _schema, "translated": _translated, "docs": _docs,
+                 "cms-config": _cms_config}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -57,9 +57,12 @@ def news_collection(settings: CmsSettings, choices: Choices) -> dict:
         "extension": "md",
         "format": "bloc-frontmatter",  # admin/bloc-cms.js: facts stay in the vi file, unchanged files stay unchanged
         "i18n": True,
-        # {{year}} would be today's year; the item's folder takes the year of its publication.
-        "path": "{{fields.published | date('YYYY')}}/{{slug}}/index",
-        "slug": "{{fields.translation_key}}",
+        # The folder is <year>/<translation_key>, the year that of publication. Decap's
+        # {{year}} is today's year unless a field is named `date`, and `path` cannot use
+        # filters, so the slug carries the year; `nested` says how deep items lie.
+        "path": "{{slug}}/index",
+        "slug": "{{fields.published | date('YYYY')}}/{{fields.translation_key}}",
+        "nested": {"depth": 3},
         "identifier_field": "title",
         "summary": "{{title}} ({{fields.published | date('DD/MM/YYYY')}})",
         "sortable_fields": ["published", "title"],

@@ -7,7 +7,7 @@ Decap differs from the public pages in three ways, each checked in a browser tes
 - it validates its configuration with ajv, which compiles schemas with `new Function`
   ('unsafe-eval'), and decodes with WebAssembly ('wasm-unsafe-eval');
 - it talks to the Git provider's API and the OAuth relay (production), or to decap-server
-  on 127.0.0.1 (local editing), and shows uploads from blob: URLs.
+  on 127.0.0.1 (local editing), and shows and reads uploads from blob: URLs.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def origin(url: str) -> str:
 
 def admin_policy(local_backend: str = "", auth_url: str = "", github: bool = True) -> dict[str, list[str]]:
     """directive -> sources, in a stable order."""
-    connect = ["'self'"]
+    connect = ["'self'", "blob:"]  # an upload is read back from its blob: URL to be sent
     images = ["'self'", "blob:", "data:"]
     if local_backend:
         connect.append(origin(local_backend))

@@ -128,6 +128,16 @@ def _i18n(path: tuple[str, ...]) -> str | bool:
     return False
 
 
+def _relax(fields: list[dict]) -> None:
+    """Decap checks the required fields of an optional object even when it is left empty,
+    so an empty `source:` would block saving: inside optional objects nothing is required
+    by the form, and `bloc check` reports what the model requires of a filled one."""
+    for field in fields:
+        field["required"] = False
+        if field.get("widget") == "object":
+            _relax(field["fields"])
+
+
 class FieldMapper:
     """Turns a model's fields into Decap fields; `i18n` says whether to mark each field."""
 
@@ -156,8 +166,11 @@ class FieldMapper:
         if optional or not info.is_required():
             out["required"] = False
             default = FORM_DEFAULTS.get(key, info.default)
-            if isinstance(default, (str, bool, int)):
+            # Not inside lists: Decap would start every new item with one list entry made of defaults.
+            if isinstance(default, (str, bool, int)) and len(path) == 1:
                 out["default"] = default
+        if out.get("widget") == "object" and out.get("required") is False:
+            _relax(out["fields"])
         if self.i18n:
             out["i18n"] = _i18n(path)
         if name == LANG_FIELD and len(path) == 1:

@@ -1,0 +1,232 @@
+"""The browser editor (/admin/, Decap CMS) against decap-server on a scratch repository:
+what it writes is what the site reads, checked by `bloc check` and a real build."""
+
+from __future__ import annotations
+
+import re
+import struct
+import zlib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .browser_site import ROOT
+from .cms_servers import DecapServer, StaticSite, bloc, build_site, cms_settings_file, git, scratch_repo
+
+pytestmark = pytest.mark.browser
+
+SEED = "2021/tong-ket-2020-ky-giao-uoc-2021"
+GUIDE_IMAGES = ROOT / "docs" / "images" / "cms"
+VIETNAM = "Asia/Ho_Chi_Minh"
+
+
+class Cms:
+    """One scratch repository, decap-server on it and the site built from it."""
+
+    def __init__(self, base: Path, mode: str, publish_mode: str):
+        self.repo = scratch_repo(base / "repo")
+        self.server = DecapServer(self.repo, mode)
+        self.settings = cms_settings_file(base, self.server.port, publish_mode)
+        self.output = build_site(self.repo, base / "output", self.settings)
+        self.site = StaticSite(self.output)
+        self.admin = self.site.url + "/admin/"
+
+    def stop(self) -> None:
+        self.site.stop()
+        self.server.stop()
+
+
+@pytest.fixture(scope="module")
+def cms(tmp_path_factory):
+    started = Cms(tmp_path_factory.mktemp("cms"), mode="fs", publish_mode="simple")
+    yield started
+    started.stop()
+
+
+@pytest.fixture
+def editor(browser):
+    """A browser tab in Vietnam time; console errors and every request are recorded."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, timezone_id=VIETNAM, locale="vi-VN")
+    tab = context.new_page()
+    tab.errors, tab.requests = [], []
+    tab.on("console", lambda m: m.type == "error" and tab.errors.append(m.text))
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.on("request", lambda r: tab.requests.append(r.url))
+    yield tab
+    context.close()
+
+
+def log_in(tab, cms: Cms) -> None:
+    tab.goto(cms.admin)
+    tab.get_by_role("button", name="Đăng nhập").click()
+    tab.get_by_role("link", name="Tin tức").first.wait_for()
+
+
+def open_entry(tab, cms: Cms, path: str) -> None:
+    tab.goto(f"{cms.admin}#/collections/news/entries/{path}/index")
+    tab.locator('label[for^="title-field-"]').first.wait_for()
+
+
+def publish_now(tab) -> None:
+    tab.get_by_role("button", name="Công bố", exact=True).click()
+    tab.get_by_text("Công bố ngay").click()
+    tab.get_by_text("Mục đã được lưu").wait_for(timeout=20000)
+
+
+def pane(tab, name: str, lang: str = "vi", nth: int = 0):
+    """The control of field `name` (as in the config) in the vi (left) or en (right) pane."""
+    labels = tab.locator(f'label[for^="{name}-field-"]')
+    labels.first.wait_for(state="attached")
+    found = []
+    for i in range(labels.count()):
+        label = labels.nth(i)
+        box = label.bounding_box()
+        if box is None:
+            continue  # a fact's hidden twin in the English pane
+        if (box["x"] < 700) == (lang == "vi"):
+            found.append(label.get_attribute("for"))
+    return tab.locator(f"#{found[nth]}")
+
+
+def choose(tab, control, text: str) -> None:
+    """Pick an option of a select or relation widget by typing part of its label."""
+    control.click()
+    control.fill(text)
+    tab.locator("[class*='option']", has_text=text).first.click()
+
+
+def button(tab, name: str, lang: str = "vi"):
+    """A visible button of the vi (left) or en (right) pane."""
+    buttons = tab.get_by_role("button", name=name)
+    buttons.first.wait_for()
+    for i in range(buttons.count()):
+        box = buttons.nth(i).bounding_box()
+        if box and (box["x"] < 700) == (lang == "vi"):
+            return buttons.nth(i)
+    raise AssertionError(f"no button {name!r} in the {lang} pane")
+
+
+def png(width: int = 4, height: int = 3) -> bytes:
+    """A small valid PNG (a photo stand-in), made here so no file is invented elsewhere."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\x80\x40\x20" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def other_hosts(tab, allowed: set[str]) -> list[str]:
+    return [u for u in tab.requests if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc not in allowed]
+
+
+def test_admin_loads_in_vietnamese_and_requests_no_other_host(cms, editor):
+    log_in(editor, cms)
+    open_entry(editor, cms, SEED)
+    assert editor.get_by_text("Ngày giờ đăng").first.is_visible()
+    allowed = {urlsplit(cms.site.url).netloc, f"127.0.0.1:{cms.server.port}"}
+    assert other_hosts(editor, allowed) == []
+    assert not any(u.endswith(".map") for u in editor.requests)
+    csp = [e for e in editor.errors if "Content Security Policy" in e]
+    assert csp == [], csp
+
+
+def test_seed_item_saved_unchanged_leaves_no_diff(cms, editor):
+    log_in(editor, cms)
+    open_entry(editor, cms, SEED)
+    publish_now(editor)
+    assert git(cms.repo, "status", "--porcelain") == ""
+    assert git(cms.repo, "diff") == ""
+
+
+def shoot(tab, name: str) -> None:
+    """A screenshot for the guide (docs/images/cms/), taken as the test goes."""
+    GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(GUIDE_IMAGES / f"{name}.png"))
+
+
+def test_create_item_in_both_languages(cms, editor, tmp_path):
+    log_in(editor, cms)
+    editor.goto(f"{cms.admin}#/collections/news/new")
+    pane(editor, "title").fill("Hội nghị sơ kết 6 tháng đầu năm 2024 của Khối thi đua")
+    pane(editor, "translation_key").fill("so-ket-6-thang-2024")
+    pane(editor, "published").fill("2024-07-15T09:00")
+    pane(editor, "summary").fill("Khối thi đua sơ kết công tác 6 tháng đầu năm 2024.")
+    pane(editor, "byline").fill("Ban biên tập")
+    shoot(editor, "01-tao-tin")
+    choose(editor, pane(editor, "kinds"), "Hội nghị sơ kết")
+    pane(editor, "date").fill("2024-07-15")
+    pane(editor, "place").fill("Hà Nội")
+    pane(editor, "name").fill("Nguyễn Văn Thành")
+    choose(editor, pane(editor, "org"), "Bộ Công an")
+    choose(editor, pane(editor, "positions"), "Thứ trưởng")
+    button(editor, "Add đại biểu dự").click()
+    pane(editor, "name", nth=1).fill("Phạm Huy Giang")
+    choose(editor, pane(editor, "org", nth=1), "Ban Thi đua")
+    choose(editor, pane(editor, "roles", nth=0), "Phát biểu")
+    shoot(editor, "02-nguoi-du")
+    button(editor, "Add khen thưởng").click()
+    choose(editor, pane(editor, "award"), "Cờ thi đua của Chính phủ")
+    choose(editor, pane(editor, "recipient"), "Bộ Quốc phòng")
+    pane(editor, "year", nth=0).fill("2024")
+    choose(editor, pane(editor, "status", nth=1), "Đề nghị")
+    shoot(editor, "03-khen-thuong")
+    button(editor, "Add ảnh").click()
+    editor.get_by_role("button", name="Chọn một hình").click()
+    photo = tmp_path / "hoi-nghi.png"
+    photo.write_bytes(png())
+    editor.locator('input[type="file"]').set_input_files(str(photo))  # the "Tải lên" (upload) button
+    editor.get_by_role("button", name="Lấy những cái đã chọn").click()
+    pane(editor, "alt").fill("Đại biểu dự Hội nghị sơ kết tại Hà Nội")
+    pane(editor, "year", nth=2).fill("2024")
+    pane(editor, "motto").fill("Đoàn kết, kỷ cương, sáng tạo")
+    shoot(editor, "04-anh")
+    body = editor.locator("[data-slate-editor]")
+    body.first.click()
+    editor.keyboard.type("Sáng 15/7, Khối thi đua tổ chức Hội nghị sơ kết.")
+    # The English pane: only the words.
+    pane(editor, "title", "en").fill("Bloc reviews the first half of 2024")
+    pane(editor, "summary", "en").fill("The bloc reviewed its work in the first half of 2024.")
+    pane(editor, "byline", "en").fill("Editorial team")
+    pane(editor, "place", "en").fill("Ha Noi")
+    pane(editor, "motto", "en").fill("Solidarity, discipline, creativity")
+    button(editor, "Add ảnh", "en").click()
+    editor.get_by_role("button", name="Chọn một hình").last.click()
+    editor.get_by_role("dialog").get_by_text("hoi-nghi.png").click()
+    editor.get_by_role("button", name="Lấy những cái đã chọn").click()
+    pane(editor, "alt", "en").fill("Delegates at the mid-year review in Ha Noi")
+    shoot(editor, "05-ban-tieng-anh")
+    choose(editor, pane(editor, "status"), "Đăng")
+    publish_now(editor)
+    shoot(editor, "06-da-luu")
+
+    item = cms.repo / "content" / "news" / "2024" / "so-ket-6-thang-2024"
+    assert sorted(p.name for p in item.iterdir()) == ["hoi-nghi.png", "index.en.md", "index.vi.md"]
+    english = (item / "index.en.md").read_text(encoding="utf-8")
+    assert "lang: en" in english and "published: 2024-07-15T09:00:00+07:00" in english
+    assert "awards" not in english and "chair" not in english  # facts live in the Vietnamese file only
+    checked = bloc("--root", str(cms.repo), "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    output = build_site(cms.repo, tmp_path / "built", cms.settings)
+    pages = {lang: page_of(output, title) for lang, title in
+             (("vi", "Hội nghị sơ kết 6 tháng đầu năm 2024 của Khối thi đua"), ("en", "Bloc reviews the first half of 2024"))}
+    vi, en = (pages[lang].get_text(" ", strip=True) for lang in ("vi", "en"))
+    assert "Nguyễn Văn Thành" in vi and "Phạm Huy Giang" in vi and "Cờ thi đua của Chính phủ" in vi
+    assert "Đoàn kết, kỷ cương, sáng tạo" in vi
+    assert "Nguyễn Văn Thành" in en and "Government Emulation Flag" in en
+    assert "Solidarity, discipline, creativity" in en
+    assert pages["vi"].find("img", alt="Đại biểu dự Hội nghị sơ kết tại Hà Nội") is not None
+    assert pages["en"].find("img", alt="Delegates at the mid-year review in Ha Noi") is not None
+
+
+def page_of(output: Path, title: str) -> BeautifulSoup:
+    """The built item page whose <h1> is `title`."""
+    for path in output.rglob("index.html"):
+        text = path.read_text(encoding="utf-8")
+        if title in text:
+            soup = BeautifulSoup(text, "html5lib")
+            heading = soup.find("h1")
+            if heading and heading.get_text(strip=True) == title:
+                return soup
+    raise AssertionError(f"no page titled {title!r} in {output}")
