@@ -72,7 +72,11 @@ def open_entry(tab, cms: Cms, path: str) -> None:
 def publish_now(tab) -> None:
     tab.get_by_role("button", name="Công bố", exact=True).click()
     tab.get_by_text("Công bố ngay").click()
-    tab.get_by_text("Mục đã được lưu").wait_for(timeout=20000)
+    try:
+        tab.get_by_text("Mục đã được lưu").wait_for(timeout=20000)
+    except Exception:
+        tab.screenshot(path="/tmp/i16x/fail.png")
+        raise
 
 
 def pane(tab, name: str, lang: str = "vi", nth: int = 0):
@@ -230,3 +234,66 @@ def page_of(output: Path, title: str) -> BeautifulSoup:
             if heading and heading.get_text(strip=True) == title:
                 return soup
     raise AssertionError(f"no page titled {title!r} in {output}")
+
+
+def test_invalid_entry_is_refused_or_reported_with_file_line_field(cms, editor, tmp_path):
+    log_in(editor, cms)
+    editor.goto(f"{cms.admin}#/collections/news/new")
+    pane(editor, "translation_key").fill("tin-thieu-thong-tin")
+    pane(editor, "published").fill("2024-08-01T08:00")
+    pane(editor, "summary").fill("Tin thử: thiếu tiêu đề tiếng Anh và lời mô tả ảnh.")
+    pane(editor, "byline").fill("Ban biên tập")
+    button(editor, "Add ảnh").click()
+    editor.get_by_role("button", name="Chọn một hình").click()
+    photo = tmp_path / "thieu-alt.png"
+    photo.write_bytes(png())
+    editor.locator('input[type="file"]').set_input_files(str(photo))
+    editor.get_by_role("button", name="Lấy những cái đã chọn").click()
+    pane(editor, "summary", "en").fill("A test item without an English title.")
+    pane(editor, "byline", "en").fill("Editorial team")
+    # The Vietnamese title is required by the form: nothing is written.
+    editor.get_by_role("button", name="Công bố", exact=True).click()
+    editor.get_by_text("Công bố ngay").click()
+    editor.get_by_text("Bạn còn thiếu vài thông tin bắt buộc").wait_for()
+    item = cms.repo / "content" / "news" / "2024" / "tin-thieu-thong-tin"
+    assert not item.exists()
+    # What the form cannot see (the English file, an alt needed unless decorative) bloc check reports.
+    pane(editor, "title").fill("Tin thiếu thông tin")
+    editor.locator("[data-slate-editor]").first.click()
+    editor.keyboard.type("Nội dung thử.")
+    publish_now(editor)
+    assert (item / "index.en.md").exists()
+    checked = bloc("--root", str(cms.repo), "check")
+    assert checked.returncode == 1
+    report = checked.stdout + checked.stderr
+    assert re.search(r"content/news/2024/tin-thieu-thong-tin/index\.en\.md:\d+: error: title: ", report), report
+    assert re.search(r"content/news/2024/tin-thieu-thong-tin/index\.vi\.md:\d+: error: photos\[0\]\.alt: ", report), report
+    for path in item.iterdir():  # leave the repository as the other tests expect it
+        path.unlink()
+    item.rmdir()
+
+
+def test_editorial_workflow_saves_to_a_branch_and_leaves_main_untouched(browser, tmp_path_factory):
+    cms = Cms(tmp_path_factory.mktemp("cms-git"), mode="git", publish_mode="editorial_workflow")
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, timezone_id=VIETNAM, locale="vi-VN")
+    try:
+        tab = context.new_page()
+        main_before = git(cms.repo, "rev-parse", "main")
+        log_in(tab, cms)
+        open_entry(tab, cms, SEED)
+        title = pane(tab, "title")
+        title.fill(title.input_value() + " (bản sửa)")
+        tab.get_by_role("button", name="Lưu", exact=True).click()
+        tab.get_by_text("Mục đã được lưu").wait_for(timeout=20000)
+        shoot(tab, "07-luu-nhap-cho-duyet")
+        branches = git(cms.repo, "branch", "--format=%(refname:short)").split()
+        assert any(b.startswith("cms/news/") for b in branches), branches
+        assert git(cms.repo, "rev-parse", "main") == main_before
+        assert git(cms.repo, "status", "--porcelain") == ""
+        seed_vi = f"content/news/{SEED}/index.vi.md"
+        assert "(bản sửa)" not in git(cms.repo, "show", f"main:{seed_vi}")
+        draft = next(b for b in branches if b.startswith("cms/news/"))
+        assert "(bản sửa)" in git(cms.repo, "show", f"{draft}:{seed_vi}")
+    finally:
+        context.close()
+        cms.stop()
