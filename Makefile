@@ -8,14 +8,18 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONF ?= pelicanconf.py
 PORT ?= 8000
+# The npm packages of package-lock.json (Decap CMS's bundle goes into the site's /admin/).
+NPM_STAMP := node_modules/.installed
 
 .DEFAULT_GOAL := html
-.PHONY: help html publish serve devserver clean clean-venv test test-fast lint check new import import-score translated docs bench system-deps messages
+.PHONY: help html publish serve devserver cms cms-bundle clean clean-venv test test-fast lint check new import import-score translated docs bench system-deps messages
 
 # One line per command: name | Vietnamese | English.
 ## html        | dựng trang vào output/ (lần đầu tự cài đặt; V=1: in từng bước) | build the site into output/ (sets itself up on first run; V=1: print every step)
 ## serve       | dựng trang rồi mở tại http://localhost:8000 | build, then serve output/ on http://localhost:8000
 ## devserver   | xem trước, tự dựng lại sau mỗi thay đổi | preview, rebuilt on every change
+## cms         | soạn tin trong trình duyệt tại http://localhost:8000/admin/ (Ctrl+C để dừng) | edit in the browser at http://localhost:8000/admin/ (Ctrl+C stops)
+## cms-bundle  | cài các gói npm (Decap CMS cho /admin/) | install the npm packages (Decap CMS for /admin/)
 ## check       | kiểm tra mọi tin bài, không dựng trang | check every news item without building
 ## new         | tạo tin bài mới: make new TITLE="..." [DATE=YYYY-MM-DD] [KIND=...] | start a news item: make new TITLE="..." [DATE=YYYY-MM-DD] [KIND=...]
 ## import      | chuyển bài của trang cũ thành tin nháp: make import SRC=tệp.txt (hoặc SRC=thư-mục/) [DATE=YYYY-MM-DD] [TITLE="..."] | turn old articles into drafts: make import SRC=file.txt (or SRC=folder/) [DATE=YYYY-MM-DD] [TITLE="..."]
@@ -41,10 +45,16 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP)
 
-html: $(STAMP)
+$(NPM_STAMP): package.json package-lock.json
+	@bash scripts/npm-deps.sh
+	@touch $@
+
+cms-bundle: $(NPM_STAMP)
+
+html: $(STAMP) $(NPM_STAMP)
 	@$(BIN)/bloc build --settings $(CONF) $(if $(V),--verbose)
 
-publish: $(STAMP)
+publish: $(STAMP) $(NPM_STAMP)
 	@$(BIN)/bloc build --settings publishconf.py $(if $(V),--verbose)
 
 # Needs nothing installed: the texts are the `##` lines above. Vietnamese unless LANG says English.
@@ -58,8 +68,12 @@ help:
 serve: html
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory output $(PORT)
 
-devserver: $(STAMP)
+devserver: $(STAMP) $(NPM_STAMP)
 	$(BIN)/bloc devserver --port $(PORT)
+
+# decap-server (saving to the working copy) and the dev server together; Ctrl+C stops both.
+cms: $(STAMP) $(NPM_STAMP)
+	$(BIN)/bloc cms --port $(PORT)
 
 check: $(STAMP)
 	$(BIN)/bloc check
@@ -94,7 +108,7 @@ lint: $(STAMP)
 test: $(STAMP) system-deps lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(NPM_STAMP)
 	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
 bench: $(STAMP)

@@ -58,17 +58,9 @@ if [ "${#packages[@]}" -gt 0 ]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}"
 fi
 
-# The marker files tell a complete install from an interrupted one.
-if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] \
-    || [ ! -f node_modules/structured-data-testing-tool/index.js ]; then
-    echo "system-deps: installing npm devDependencies"
-    # No install scripts: vnu.jar ships in the package, and its postinstall would only
-    # fetch a Java runtime from the internet when none is installed.
-    if [ -f package-lock.json ]; then
-        npm ci --ignore-scripts --no-audit --no-fund
-    else
-        npm install --ignore-scripts --no-audit --no-fund
-    fi
+# The npm packages of package-lock.json (axe-core, vnu-jar, structured-data-testing-tool,
+# Decap CMS, decap-server, js-yaml): scripts/npm-deps.sh.
+bash scripts/npm-deps.sh
 fi
 
 # Playwright's driver, once the venv has it: every library it links must now resolve, or

@@ -25,6 +25,8 @@ COMMANDS = {
         "mark an item's English file as translated from the current Vietnamese file")),
     "docs": ("docs", gettext_noop(
         "regenerate the field reference and the message tables in docs/ (from the content model)")),
+    "cms": ("cms", gettext_noop(
+        "edit in the browser: decap-server and the dev server together (Ctrl+C stops both)")),
     "cms-config": ("cms_config", gettext_noop(
         "regenerate schema/cms-config.yml, the browser editor's forms (from the content model)")),
 }
@@ -107,8 +109,15 @@ def _cms_config(p: argparse.ArgumentParser, argv: list[str]) -> None:
                    help="settings to take the repository, branch and backend from (publishconf.py for production)")
 
 
+def _cms(p: argparse.ArgumentParser, argv: list[str]) -> None:
+    p.add_argument("--port", type=int, default=8000, help="the dev server's port (default: 8000)")
+    p.add_argument("--settings", default="pelicanconf.py",
+                   help="Pelican settings file; BLOC_CMS_LOCAL_BACKEND gives decap-server's port (default: pelicanconf.py)")
+
+
 ADD_ARGUMENTS = {"new": _new, "check": _check, "import": _import, "build": _build,
                  "devserver": _devserver, "schema": _schema, "translated": _translated, "docs": _docs,
+                 "cms": _cms,
                  "cms-config": _cms_config}
 
 

@@ -70,4 +70,4 @@ def copy_bundle(dist: Path, dest: Path, translated: dict) -> list[str]:
         names.append(source.name)
     (dest / YAML_SCRIPT).write_bytes(yaml_script.read_bytes())
     (dest / OUR_SCRIPT).write_text(our_script(translated), encoding="utf-8")
-    return names + [YAML_SCRIPT, OUR_SCRIPT]
+    return [*names, YAML_SCRIPT, OUR_SCRIPT]

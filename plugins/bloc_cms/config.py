@@ -6,9 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import yaml
-
 from bloc_content.model import ItemFile
-from bloc_content.registries import AwardsFile, EventKindsFile, OrganisationsFile, PositionsFile, Registry
+from bloc_content.registries import (
+    AwardsFile,
+    EventKindsFile,
+    OrganisationsFile,
+    PositionsFile,
+    Registry,
+)
 
 from .fields import Choices, model_fields
 from .labels import COLLECTION_WORDS, words

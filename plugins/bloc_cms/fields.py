@@ -15,10 +15,9 @@ import typing
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+from bloc_content.model import PHOTO_WORD_FIELDS, WORD_FIELDS, PartialDate, Photo
 from pydantic import BaseModel, HttpUrl
 from pydantic.fields import FieldInfo
-
-from bloc_content.model import PHOTO_WORD_FIELDS, WORD_FIELDS, PartialDate, Photo
 
 from .labels import CHOICE_WORDS, words
 
@@ -123,9 +122,8 @@ def _i18n(path: tuple[str, ...]) -> str | bool:
         return "duplicate"
     if path in WORD_PATHS or any(path[: len(w)] == w for w in WORD_PATHS):
         return True
-    if any(w[: len(path)] == path for w in WORD_PATHS):
-        return True  # a container of words: the English file carries only those
-    return False
+    # a container of words (event: place): the English file carries only those
+    return any(w[: len(path)] == path for w in WORD_PATHS)
 
 
 def _relax(fields: list[dict]) -> None:
@@ -151,7 +149,7 @@ class FieldMapper:
             key = f"{model.__name__}.{name}"
             if key in NOT_IN_FORMS:
                 continue
-            out.append(self.field(model, name, info, path + (name,)))
+            out.append(self.field(model, name, info, (*path, name)))
         return out
 
     def field(self, model: type[BaseModel], name: str, info: FieldInfo, path: tuple[str, ...]) -> dict:

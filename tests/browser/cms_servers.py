@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+import typing
 from pathlib import Path
 
 from .browser_site import ROOT
@@ -46,6 +47,7 @@ def cms_settings_file(dest: Path, backend_port: int, publish_mode: str) -> Path:
     path.write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa: F403\n"
         f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        f"BLOC_CMS_BUNDLE = {str(ROOT / 'node_modules' / 'decap-cms' / 'dist')!r}\n"
         f"BLOC_CMS_LOCAL_BACKEND = 'http://127.0.0.1:{backend_port}/api/v1'\n"
         f"BLOC_CMS_PUBLISH_MODE = {publish_mode!r}\n",
         encoding="utf-8",
@@ -112,7 +114,8 @@ class StaticSite:
         extra = admin_headers(output)
 
         class Handler(http.server.SimpleHTTPRequestHandler):
-            extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".yml": "text/yaml"}
+            extensions_map: typing.ClassVar = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                                               ".yml": "text/yaml"}
 
             def end_headers(self):
                 if self.path.startswith("/admin/"):

@@ -13,7 +13,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from .browser_site import ROOT
-from .cms_servers import DecapServer, StaticSite, bloc, build_site, cms_settings_file, git, scratch_repo
+from .cms_servers import (
+    DecapServer,
+    StaticSite,
+    bloc,
+    build_site,
+    cms_settings_file,
+    git,
+    scratch_repo,
+)
 
 pytestmark = pytest.mark.browser
 
