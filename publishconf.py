@@ -31,7 +31,8 @@ BLOC_SAFETY_META_CSP = True
 # The browser editor on the published site: GitHub, each change a pull request that CI
 # checks before it can be merged (docs/publishing.md). Set these in the publishing build's
 # environment: the repository (owner/name), its branch, and the OAuth relay's address.
-BLOC_CMS_REPO = os.environ.get("BLOC_CMS_REPO", "owner/repository")
+# (GitHub Actions sets GITHUB_REPOSITORY itself.)
+BLOC_CMS_REPO = os.environ.get("BLOC_CMS_REPO") or os.environ.get("GITHUB_REPOSITORY", "owner/repository")
 BLOC_CMS_BRANCH = os.environ.get("BLOC_CMS_BRANCH", "main")
 BLOC_CMS_AUTH_URL = os.environ.get("BLOC_CMS_AUTH_URL", "")
 BLOC_CMS_LOCAL_BACKEND = ""

@@ -293,7 +293,6 @@ def test_editorial_workflow_saves_to_a_branch_and_leaves_main_untouched(browser,
         title.fill(title.input_value() + " (bản sửa)")
         tab.get_by_role("button", name="Lưu", exact=True).click()
         tab.get_by_text("Mục đã được lưu").wait_for(timeout=20000)
-        shoot(tab, "07-luu-nhap-cho-duyet")
         branches = git(cms.repo, "branch", "--format=%(refname:short)").split()
         assert any(b.startswith("cms/news/") for b in branches), branches
         assert git(cms.repo, "rev-parse", "main") == main_before
@@ -302,6 +301,9 @@ def test_editorial_workflow_saves_to_a_branch_and_leaves_main_untouched(browser,
         assert "(bản sửa)" not in git(cms.repo, "show", f"main:{seed_vi}")
         draft = next(b for b in branches if b.startswith("cms/news/"))
         assert "(bản sửa)" in git(cms.repo, "show", f"{draft}:{seed_vi}")
+        tab.goto(f"{cms.admin}#/workflow")
+        tab.get_by_text("(bản sửa)").first.wait_for()
+        shoot(tab, "07-cho-duyet")
     finally:
         context.close()
         cms.stop()
