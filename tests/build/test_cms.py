@@ -111,3 +111,15 @@ def test_cms_command_starts_both_servers_and_ctrl_c_stops_both(tmp_path):
         except OSError:
             continue
         raise AssertionError(f"port {stopped} still answers")
+
+
+def test_build_without_the_bundle_fails_and_says_how_to_install_it(tmp_path):
+    settings = tmp_path / "nobundle.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa: F403\n"
+        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        f"BLOC_CMS_BUNDLE = {str(tmp_path / 'missing')!r}\n", encoding="utf-8")
+    result = build(make_content(tmp_path / "content"), tmp_path / "output", settings=str(settings))
+    assert result.returncode == 1
+    assert "Decap CMS is not installed" in result.stderr and "make cms-bundle" in result.stderr
+    assert not (tmp_path / "output").exists()  # never a site without its editor, never a silent skip
