@@ -1,67 +1,64 @@
-"""The Vietnamese words of the CMS forms: one label and one hint per field, keyed "Model.field".
+"""The Vietnamese words of the CMS forms, keyed "Model.field".
 
-The keys follow the content model (plugins/bloc_content/model.py and registries.py); a test
-checks that every field the forms show has its words here, so a new field cannot reach the
-editors unlabelled. Choice labels (enums) are keyed by the value.
+Labels are the field reference's (bloc_content.fields, the one table of what each field
+means), so the forms, the new-item template and docs/ say the same thing. This module adds
+only what that table does not hold: hints suited to a form, the registries' fields, the
+labels of choices (keyed by the stored value) and of the collections. A test checks that
+every field the forms show has its words.
 """
 
 from __future__ import annotations
 
-# (label, hint), keyed "Model.field".
-FIELD_WORDS: dict[str, tuple[str, str]] = {
-    "ItemFile.title": ("Tiêu đề", "Tiêu đề của tin, viết bằng ngôn ngữ của tệp."),
-    "ItemFile.slug": ("Đường dẫn", "Phần cuối địa chỉ trang: chữ thường không dấu, số và dấu gạch nối."),
-    "ItemFile.lang": ("Ngôn ngữ", "Điền tự động khi lưu: vi cho bản tiếng Việt, en cho bản tiếng Anh."),
-    "ItemFile.translation_key": ("Mã tin (tên thư mục)",
-                                 "Chung cho hai bản vi và en; chữ thường không dấu, số, dấu gạch nối. "
-                                 "Không đổi sau khi đã đăng."),
-    "ItemFile.published": ("Ngày giờ đăng", "Giờ Việt Nam (+07:00)."),
-    "ItemFile.date_precision": ("Độ chính xác ngày đăng", "Phần nào của ngày đăng đã biết chắc."),
-    "ItemFile.updated": ("Ngày giờ cập nhật", "Khi sửa nội dung sau khi đăng; phải sau ngày đăng."),
-    "ItemFile.status": ("Trạng thái", "Bản nháp chưa hiện trên trang; chọn Đăng khi tin đã được duyệt."),
-    "ItemFile.summary": ("Tóm tắt", "Một hoặc hai câu, hiện ở danh sách tin và khi chia sẻ."),
-    "ItemFile.byline": ("Tác giả", "Tên tác giả hoặc nhóm phóng viên."),
-    "ItemFile.translator": ("Người dịch", "Người dịch bản này (chỉ ở bản dịch)."),
-    "ItemFile.source": ("Nguồn", "Bài gốc đã đăng ở nơi khác, nếu có."),
-    "ItemFile.event": ("Sự kiện", "Hội nghị, lễ ký kết... mà tin đưa. Chỉ khai ở bản tiếng Việt."),
-    "ItemFile.awards": ("Khen thưởng", "Danh hiệu được đề nghị hoặc trao. Chỉ khai ở bản tiếng Việt."),
-    "ItemFile.elections": ("Bầu Khối trưởng, Khối phó", "Kết quả bầu cho năm sau, nếu tin đưa."),
-    "ItemFile.covenant": ("Giao ước thi đua", "Năm và chủ đề (khẩu hiệu) của Giao ước được ký."),
-    "ItemFile.photos": ("Ảnh", "Tải ảnh lên thư mục của tin; mỗi ảnh cần lời mô tả (alt) ở cả hai bản."),
+from bloc_content.fields import words as field_words
+
+# Hints for the form, keyed "Model.field": the field reference's hints speak of the text file
+# (quotes, ids to type); a form picks from lists, so it says what to choose or write.
+FORM_HINTS: dict[str, str] = {
+    "ItemFile.title": "Tiêu đề của tin, viết bằng ngôn ngữ của tệp.",
+    "ItemFile.slug": "Phần cuối địa chỉ trang: chữ thường không dấu, số và dấu gạch nối.",
+    "ItemFile.lang": "Điền tự động khi lưu: vi cho bản tiếng Việt, en cho bản tiếng Anh.",
+    "ItemFile.translation_key": "Chung cho hai bản vi và en; chữ thường không dấu, số, dấu gạch nối. Không đổi sau khi đã đăng.",
+    "ItemFile.published": "Giờ Việt Nam (+07:00).",
+    "ItemFile.date_precision": "Phần nào của ngày đăng đã biết chắc.",
+    "ItemFile.updated": "Khi sửa nội dung sau khi đăng; phải sau ngày đăng.",
+    "ItemFile.status": "Bản nháp chưa hiện trên trang; chọn Đăng khi tin đã được duyệt.",
+    "ItemFile.summary": "Một hoặc hai câu, hiện ở danh sách tin và khi chia sẻ.",
+    "ItemFile.byline": "Tên tác giả hoặc nhóm phóng viên.",
+    "ItemFile.translator": "Người dịch bản này (chỉ ở bản dịch).",
+    "ItemFile.source": "Bài gốc đã đăng ở nơi khác, nếu có.",
+    "ItemFile.event": "Hội nghị, lễ ký kết... mà tin đưa. Chỉ khai ở bản tiếng Việt.",
+    "ItemFile.awards": "Danh hiệu được đề nghị hoặc trao. Chỉ khai ở bản tiếng Việt.",
+    "ItemFile.elections": "Kết quả bầu cho năm sau, nếu tin đưa.",
+    "ItemFile.covenant": "Năm và chủ đề (khẩu hiệu) của Giao ước được ký.",
+    "ItemFile.photos": "Tải ảnh lên thư mục của tin; mỗi ảnh cần lời mô tả (alt) ở cả hai bản.",
+    "Source.publisher": "Tên báo hoặc trang đã đăng bài gốc.",
+    "Source.url": "Bắt đầu bằng https://",
+    "Event.kinds": "Chọn một hoặc nhiều loại.",
+    "Event.date": "YYYY-MM-DD, hoặc YYYY-MM / YYYY khi chỉ biết tháng hoặc năm.",
+    "Event.about_year": "Năm mà hội nghị tổng kết, sơ kết.",
+    "Event.place": "Viết bằng ngôn ngữ của tệp.",
+    "Event.chair": "Người chủ trì hội nghị.",
+    "Event.attendees": "Những người được nêu tên trong tin.",
+    "Person.name": "Viết đủ dấu tiếng Việt, cả ở bản tiếng Anh.",
+    "Person.unit": "Nếu người này thuộc một đơn vị của cơ quan.",
+    "Person.positions": "Chọn theo thứ tự như trong tin.",
+    "Person.representing": "Nếu người này đại diện Khối trưởng hoặc Khối phó.",
+    "Person.roles": "Phát biểu, khách mời, chứng kiến.",
+    "Award.status": "Đề nghị hay đã trao.",
+    "Award.decision": "Số, ngày của quyết định khen thưởng, nếu có.",
+    "Election.year": "Năm mà Khối trưởng, Khối phó đảm nhiệm.",
+    "Covenant.year": "Năm của Giao ước.",
+    "Covenant.motto": "Viết bằng ngôn ngữ của tệp.",
+    "Photo.file": "Ở bản tiếng Anh, chọn lại đúng ảnh đã tải lên ở bản tiếng Việt.",
+    "Photo.alt": "Cho người không xem được ảnh: ai, làm gì, ở đâu.",
+    "Photo.caption": "Dòng chữ dưới ảnh.",
+    "Photo.decorative": "Chỉ bật khi ảnh không mang thông tin (không cần alt).",
+    "Photo.lead": "Ảnh hiện ở danh sách tin và khi chia sẻ.",
+}
+
+# (label, hint) of what the field reference does not cover: the Markdown body and the registries.
+FORM_WORDS: dict[str, tuple[str, str]] = {
     "ItemFile.body": ("Nội dung", "Mỗi đoạn cách nhau một dòng trống."),
-    "Source.publisher": ("Cơ quan đăng", "Tên báo hoặc trang đã đăng bài gốc."),
-    "Source.url": ("Địa chỉ bài gốc", "Bắt đầu bằng https://"),
-    "Source.title": ("Tiêu đề bài gốc", ""),
-    "Event.kinds": ("Loại sự kiện", "Chọn một hoặc nhiều loại."),
-    "Event.date": ("Ngày diễn ra", "YYYY-MM-DD, hoặc YYYY-MM / YYYY khi chỉ biết tháng hoặc năm."),
-    "Event.about_year": ("Năm được tổng kết", "Năm mà hội nghị tổng kết, sơ kết."),
-    "Event.place": ("Địa điểm", "Viết bằng ngôn ngữ của tệp."),
-    "Event.host": ("Đơn vị đăng cai", ""),
-    "Event.chair": ("Chủ trì", "Người chủ trì hội nghị."),
-    "Event.attendees": ("Đại biểu dự", "Những người được nêu tên trong tin."),
-    "Person.name": ("Họ và tên", "Viết đủ dấu tiếng Việt, cả ở bản tiếng Anh."),
-    "Person.org": ("Cơ quan", ""),
-    "Person.unit": ("Đơn vị trực thuộc", "Nếu người này thuộc một đơn vị của cơ quan."),
-    "Person.positions": ("Chức vụ", "Chọn theo thứ tự như trong tin."),
-    "Person.representing": ("Đại diện", "Nếu người này đại diện Khối trưởng hoặc Khối phó."),
-    "Person.roles": ("Vai trò", "Phát biểu, khách mời, chứng kiến."),
-    "Award.award": ("Danh hiệu", ""),
-    "Award.recipient": ("Đơn vị nhận", ""),
-    "Award.year": ("Năm thành tích", ""),
-    "Award.status": ("Tình trạng", "Đề nghị hay đã trao."),
-    "Award.proposed_by": ("Đơn vị đề nghị", ""),
-    "Award.decision": ("Quyết định", "Số, ngày của quyết định khen thưởng, nếu có."),
-    "Election.year": ("Năm", "Năm mà Khối trưởng, Khối phó đảm nhiệm."),
-    "Election.head": ("Khối trưởng", ""),
-    "Election.deputy": ("Khối phó", ""),
-    "Covenant.year": ("Năm", "Năm của Giao ước."),
-    "Covenant.motto": ("Chủ đề Giao ước", "Viết bằng ngôn ngữ của tệp."),
-    "Photo.file": ("Tệp ảnh", "Ở bản tiếng Anh, chọn lại đúng ảnh đã tải lên ở bản tiếng Việt."),
-    "Photo.alt": ("Mô tả ảnh (alt)", "Cho người không xem được ảnh: ai, làm gì, ở đâu."),
-    "Photo.caption": ("Chú thích", "Dòng chữ dưới ảnh."),
-    "Photo.credit": ("Tác giả ảnh", ""),
-    "Photo.decorative": ("Ảnh trang trí", "Chỉ bật khi ảnh không mang thông tin (không cần alt)."),
-    "Photo.lead": ("Ảnh đại diện", "Ảnh hiện ở danh sách tin và khi chia sẻ."),
     # Registries (content/data/*.yaml).
     "Organisation.id": ("Mã", "Không đổi sau khi đã dùng; chữ thường không dấu, số, dấu gạch nối."),
     "Organisation.name_vi": ("Tên tiếng Việt", ""),
@@ -134,5 +131,9 @@ COLLECTION_WORDS: dict[str, str] = {
 
 
 def words(key: str) -> tuple[str, str]:
-    """(label, hint) of a field; KeyError names the missing key."""
-    return FIELD_WORDS[key]
+    """(label, hint) of a field: the label of the field reference (bloc_content.fields), the
+    form's own hint; KeyError names a field that has words in neither table."""
+    if key in FORM_WORDS:
+        return FORM_WORDS[key]
+    label, hint = field_words(key, "vi")
+    return label, FORM_HINTS.get(key) or hint

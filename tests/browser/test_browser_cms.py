@@ -173,7 +173,7 @@ def test_create_item_in_both_languages(cms, editor, tmp_path):
     pane(editor, "name").fill("Nguyễn Văn Thành")
     choose(editor, pane(editor, "org"), "Bộ Công an")
     choose(editor, pane(editor, "positions"), "Thứ trưởng")
-    button(editor, "Add đại biểu dự").click()
+    button(editor, "Add đại biểu").click()
     pane(editor, "name", nth=1).fill("Phạm Huy Giang")
     choose(editor, pane(editor, "org", nth=1), "Ban Thi đua")
     choose(editor, pane(editor, "roles", nth=0), "Phát biểu")
