@@ -83,9 +83,9 @@ def test_registry_ids_show_the_vietnamese_name_and_store_the_id():
 
 def test_facts_only_in_the_vietnamese_file_words_in_both():
     f = news_fields()
-    for words in ("title", "slug", "summary", "byline", "translator", "source", "event.place", "covenant.motto",
+    for word in ("title", "slug", "summary", "byline", "translator", "source", "event.place", "covenant.motto",
                   "photos.alt", "photos.caption", "body"):
-        assert f[words]["i18n"] is True, words
+        assert f[word]["i18n"] is True, word
     for fact in ("event.kinds", "event.chair", "event.attendees", "awards", "elections", "covenant.year",
                  "photos.credit", "photos.lead"):
         assert f[fact]["i18n"] is False, fact
