@@ -37,7 +37,7 @@ def pages(site) -> dict[str, object]:
     out = {}
     for path in sorted(site.output.rglob("*.html")):
         rel = path.relative_to(site.output).as_posix()
-        if rel.startswith(("pagefind/", "theme/")):
+        if rel.startswith(("pagefind/", "theme/", "admin/")):  # admin/: the editor (bloc_cms), not a page to find
             continue
         url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
         out[url] = parse(path)

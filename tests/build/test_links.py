@@ -104,7 +104,9 @@ def test_every_internal_link_resolves(request, which, settings):
 def test_published_site_names_no_development_host(published_site):
     pattern = re.compile(r"//(localhost|127\.0\.0\.1|0\.0\.0\.0)[:/]")
     for path in sorted(published_site.rglob("*")):
-        if path.suffix in {".html", ".xml", ".json", ".txt", ".js", ".css"} or path.name == "_headers":
+        if path.parent.name == "admin" and path.name.endswith("decap-cms.js"):
+            continue  # Decap's own bundle, copied as published by npm: it knows its local proxy's address
+        if path.suffix in {".html", ".xml", ".json", ".txt", ".js", ".css", ".yml"} or path.name == "_headers":
             assert not pattern.search(path.read_text(encoding="utf-8", errors="replace")), path
 
 
