@@ -104,15 +104,16 @@ def _docs(p: argparse.ArgumentParser, argv: list[str]) -> None:
 
 
 def _cms_config(p: argparse.ArgumentParser, argv: list[str]) -> None:
-    p.add_argument("--out", default="schema/cms-config.yml", help="the file to write (default: schema/cms-config.yml)")
-    p.add_argument("--settings", default="pelicanconf.py",
-                   help="settings to take the repository, branch and backend from (publishconf.py for production)")
+    p.add_argument("--out", default="schema/cms-config.yml", metavar=_("FILE"),
+                   help=_("the file to write (default: schema/cms-config.yml)"))
+    p.add_argument("--settings", default="pelicanconf.py", metavar=_("FILE"),
+                   help=_("settings to take the repository, branch and backend from (publishconf.py for production)"))
 
 
 def _cms(p: argparse.ArgumentParser, argv: list[str]) -> None:
-    p.add_argument("--port", type=int, default=8000, help="the dev server's port (default: 8000)")
-    p.add_argument("--settings", default="pelicanconf.py",
-                   help="Pelican settings file; BLOC_CMS_LOCAL_BACKEND gives decap-server's port (default: pelicanconf.py)")
+    p.add_argument("--port", type=int, default=8000, metavar=_("PORT"), help=_("the dev server's port (default: 8000)"))
+    p.add_argument("--settings", default="pelicanconf.py", metavar=_("FILE"),
+                   help=_("Pelican settings file; BLOC_CMS_LOCAL_BACKEND gives decap-server's port (default: pelicanconf.py)"))
 
 
 ADD_ARGUMENTS = {"new": _new, "check": _check, "import": _import, "build": _build,
