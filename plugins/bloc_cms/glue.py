@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 DEFAULTS = {
     "BLOC_CMS_ADMIN": True,  # write /admin/
     "BLOC_CMS_ADMIN_PATH": "admin",
-    "BLOC_CMS_BUNDLE": "node_modules/decap-cms/dist",  # relative to BLOC_ROOT or the working folder
+    "BLOC_CMS_BUNDLE": "node_modules/decap-cms/dist",  # relative to BLOC_ROOT / the working folder, else to this checkout
     "BLOC_CMS_REPO": CmsSettings.repo,
     "BLOC_CMS_BRANCH": CmsSettings.branch,
     "BLOC_CMS_AUTH_URL": CmsSettings.auth_url,
@@ -40,6 +40,13 @@ def cms_settings(settings) -> CmsSettings:
         publish_mode=merged["BLOC_CMS_PUBLISH_MODE"], local_backend=merged["BLOC_CMS_LOCAL_BACKEND"],
         site_url=site_url.rstrip("/"), content=merged["BLOC_CMS_CONTENT"],
     )
+
+
+def bundle_folder(root: Path, setting: str) -> Path:
+    """The site's own node_modules, else the one of the checkout these plugins come from
+    (a build run from another folder, or of a site kept elsewhere)."""
+    candidates = [root / setting, Path(__file__).resolve().parents[2] / setting]
+    return next((c for c in candidates if c.exists()), candidates[0])
 
 
 def initialized(pelican) -> None:
@@ -65,7 +72,8 @@ def finalized(pelican) -> None:
     cms = cms_settings(settings)
     config = cms_config(cms, registry)
     try:
-        copy_bundle(root / settings["BLOC_CMS_BUNDLE"], admin, translation_shape(config["collections"][0]["fields"]))
+        copy_bundle(bundle_folder(root, settings["BLOC_CMS_BUNDLE"]), admin,
+                    translation_shape(config["collections"][0]["fields"]))
     except MissingBundle as missing:
         log.error("bloc_cms: Decap CMS is not installed (%s is missing); run `make cms-bundle`", missing)
         return
