@@ -151,3 +151,10 @@ def test_registries_are_file_collections():
     assert files["organisations"]["file"] == "content/data/organisations.yaml"
     members = next(f for f in files["organisations"]["fields"] if f["name"] == "members")
     assert {f["name"] for f in members["fields"]} >= {"id", "name_vi", "name_en", "sources"}
+
+
+def test_every_choice_of_the_model_has_a_vietnamese_label():
+    for name, field in news_fields().items():
+        if field["widget"] == "select" and not any(o["label"].endswith(f"({o['value']})") for o in field["options"]):
+            unlabelled = [o["value"] for o in field["options"] if o["label"] == o["value"]]
+            assert unlabelled == [], f"{name}: add {unlabelled} to CHOICE_WORDS in bloc_cms/labels.py"
