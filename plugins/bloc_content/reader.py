@@ -53,6 +53,7 @@ class BlocReader(MarkdownReader):
     def read(self, source_path):
         raw = Path(source_path).read_bytes()
         parsed = parse_item(raw, display_path(source_path, self.settings), None)
+        parsed.source = str(source_path)
         if not parsed.ok:
             return "", _invalid_metadata(parsed, raw)
         model = parsed.model

@@ -1,13 +1,10 @@
-"""Pelican glue: slugs made unique before any URL is used, and the registry's line numbers."""
+"""Pelican glue: slugs made unique before any URL is used."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import chain
-from pathlib import Path
 
 from bloc_content import glue as content
-from bloc_content.frontmatter import parse_yaml
 
 from .slugs import SlugClaim, resolve_slugs
 
@@ -46,24 +43,3 @@ def on_pretaxonomy(generator) -> None:
             slug = changed.get(claims[id(article)].path)
             if slug:
                 article.slug = slug
-
-
-def registry_where(settings) -> Callable[[int, str], str]:
-    """(year, head|deputy|motto) -> 'content/data/bloc.yaml:LINE' of that yearly record."""
-    shown = content.registry().paths.get("bloc", "bloc.yaml")
-    path = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data") / "bloc.yaml"
-    try:
-        data, lines, _ = parse_yaml(path.read_text(encoding="utf-8"), shown)
-    except OSError:
-        data, lines = None, {}
-    index = {}
-    for i, record in enumerate((data or {}).get("years") or []):
-        if isinstance(record, dict) and "year" in record:
-            index[int(record["year"])] = i
-
-    def where(year: int, fact: str) -> str:
-        loc = ("years", index.get(year), fact)
-        line = lines.get((*loc, "org")) or lines.get((*loc, "vi")) or lines.get(loc) or lines.get(loc[:2])
-        return f"{shown}:{line}" if line else shown
-
-    return where

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import logging
-from itertools import chain
 from pathlib import Path
 
 from bloc_content.diagnostics import ContentError
-from bloc_content.glue import report
 from bloc_content.written import rewritten, written_pages
 
 from .headers import (
@@ -20,7 +18,7 @@ from .headers import (
     security_headers,
 )
 from .scans import ScanCache
-from .trust import check_slug, scan_tree
+from .trust import scan_tree
 
 log = logging.getLogger(__name__)
 
@@ -50,17 +48,6 @@ def initialized(pelican) -> None:
         if problems:
             # Stop before Pelican walks the tree: a loop or a FIFO would hang the reader.
             raise ContentError(problems)
-
-
-def articles_finalized(generator) -> None:
-    reserved = tuple(generator.settings.get("BLOC_SAFETY_RESERVED_SLUGS", ()))
-    every = chain(generator.articles, generator.translations, generator.drafts, generator.drafts_translations)
-    for article in every:
-        item = getattr(article, "bloc", None)
-        if item is None or not item.ok:
-            continue  # invalid files are reported by bloc_content
-        field = "slug" if item.model.slug else "title"
-        report(check_slug(article.slug, item.path, item.line(field), field, reserved))
 
 
 def finalized(pelican) -> None:
@@ -98,5 +85,4 @@ def finalized(pelican) -> None:
 
 def connect(signals) -> None:
     signals.initialized.connect(initialized)
-    signals.article_generator_finalized.connect(articles_finalized)
     signals.finalized.connect(finalized)
