@@ -66,13 +66,15 @@ def check_site(parsed: list[ParsedItem], registry: Registry, settings: SiteSetti
         *slug_rules([p for p in parsed if p.ok], settings.reserved_slugs),
         *photo_rules(_originals(parsed, corpus.items), settings),
         *marker_rules(corpus.items),
-        # translations behind their original, drafts' too (warnings)
-        *stale_translations(corpus.items),
         *check_all(corpus.public, registry, where),
         # a draft that contradicts the published record is told so, without failing the site
         *(d for d in check_all(corpus.items, registry, where) if d.path in corpus.hidden),
         *url_rules(corpus.public, settings.urls),
     ]
+    # Translations behind their original, drafts' too (warnings); not while the original
+    # has errors of its own: its hash is not final yet.
+    errors = {d.path for d in problems if d.severity == "error"}
+    problems += stale_translations([item for item in corpus.items if item.original.path not in errors])
     return replace(corpus, diagnostics=sorted(set(demote(problems, corpus.hidden))))
 
 
