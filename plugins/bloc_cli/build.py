@@ -31,9 +31,13 @@ AT_FDCWD = -100
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from bloc_content.cacheuse import MAX_AGE_SETTING, max_age_days
     from pelican.settings import read_settings
 
+    from . import caches
+
     started = time.monotonic()
+    began = time.time()  # cache entries this build uses are marked after it: never pruned
     override = {}
     if args.content:
         content = Path(args.content).resolve()
@@ -52,6 +56,12 @@ def run_build(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
         _remove_stale(final)
+        max_age = max_age_days(settings)
+        if max_age is None:
+            print(_("error: {setting} must be a number of days greater than 0, not {value}",
+                    setting=MAX_AGE_SETTING, value=repr(settings[MAX_AGE_SETTING])), file=sys.stderr)
+            return 2
+        cache_root = Path(settings["CACHE_PATH"])
         _atomic_cache_writes()
         if settings.get("GZIP_CACHE", True):
             _drop_damaged_caches(Path(settings["CACHE_PATH"]))
@@ -63,6 +73,7 @@ def run_build(args: argparse.Namespace) -> int:
             if reporting.shows_summary(args):  # reading every page again is only worth it then
                 outcome.pages = compare_pages(staging, final)
             _swap(staging, final)
+            caches.prune(settings, cache_root, max_age, began, time.time())
         else:
             shutil.rmtree(staging, ignore_errors=True)
     return reporting.finish(args, outcome, final, time.monotonic() - started)

@@ -6,12 +6,12 @@ after everything has been checked, if any error was reported.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from importlib.metadata import version
 from itertools import chain
 from pathlib import Path
 
+from .cachekeys import derived_key
+from .cacheuse import mark_used
 from .diagnostics import ContentError, Diagnostic
 from .present import involved_org_ids, present
 from .reader import BlocReader
@@ -23,6 +23,8 @@ from .written import forget as forget_written_pages
 logger = logging.getLogger(__name__)
 
 _state: dict = {"diagnostics": [], "registry": None, "items": []}
+# What the reader reads of the settings (reader.py).
+CONTENT_CACHE_SETTINGS = ("MARKDOWN", "BLOC_MARKDOWN_BY_LANG")
 
 
 def report(diagnostics) -> None:
@@ -51,23 +53,24 @@ def on_initialized(pelican) -> None:
     root = Path(settings.get("BLOC_ROOT") or Path.cwd())
     data_dir = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
     settings["CACHE_PATH"] = str(cache_folder(settings))
+    mark_used(Path(settings["CACHE_PATH"]))
     reg, problems = load_registry(data_dir, root)
     _state["registry"] = reg
     report(problems)
 
 
 def cache_folder(settings) -> Path:
-    """Pelican's content cache, in a folder named after what the cached data depends on
-    (our reader's code, the Markdown settings, library versions), so a change to any of
-    them starts a fresh cache instead of serving stale pages."""
-    digest = hashlib.sha256()
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(module.read_bytes())
-    digest.update(repr(sorted(settings["MARKDOWN"].items(), key=str)).encode())
-    for package in ("pelican", "markdown", "pydantic", "pyyaml"):
-        digest.update(version(package).encode())
-    base = Path(settings["CACHE_PATH"])
-    return base / digest.hexdigest()[:16]
+    """Pelican's content cache, in a folder named after what the cached data (our reader's
+    sanitised HTML and parsed items) depends on: the reader's code and every module of
+    ours it imports (the HTML allowlist among them), the Markdown settings and the
+    libraries' versions. A change to any of them starts a fresh cache instead of serving
+    stale pages; the folders no build uses any more are pruned (cacheuse.py)."""
+    key = derived_key(
+        code=("bloc_content.reader",),
+        settings={name: settings.get(name) for name in CONTENT_CACHE_SETTINGS},
+        packages=("pelican", "markdown", "pydantic", "pyyaml", "nh3"),
+    )
+    return Path(settings["CACHE_PATH"]) / key
 
 
 def add_reader(readers) -> None:

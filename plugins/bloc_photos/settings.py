@@ -6,11 +6,12 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-# Bump when process.py or pipeline.py change what an entry holds: every cache entry is redone.
-# 2: the 16:9, 4:3 and 1:1 crops for structured data joined the manifest.
-PIPELINE_VERSION = 2
+from bloc_content.cachekeys import derived_key
+
 FORMATS = ("webp", "jpeg")
 PREFIX = "BLOC_PHOTOS_"
+# The module that encodes an entry (with what it imports of ours: process.py, cache.py ...).
+PIPELINE_CODE = ("bloc_photos.pipeline",)
 ENCODING = ("widths", "formats", "jpeg_quality", "webp_quality", "social_size", "crop_width")
 # The aspect ratios Google asks of a NewsArticle's `image`, named as in the file names.
 CROP_RATIOS = (("16x9", 16, 9), ("4x3", 4, 3), ("1x1", 1, 1))
@@ -32,9 +33,11 @@ class PhotoSettings:
     credit_labels: tuple[tuple[str, str], ...] = (("vi", "Ảnh:"), ("en", "Photo:"))
 
     def fingerprint(self) -> dict[str, Any]:
-        """What the encoded bytes depend on (the cache key's settings part)."""
+        """What the encoded bytes depend on besides the source: the code that encodes them
+        (derived, never bumped by hand), Pillow's version and the encoding settings."""
         data = asdict(self)
-        return {"version": PIPELINE_VERSION, **{name: data[name] for name in ENCODING}}
+        return {"code": derived_key(code=PIPELINE_CODE, packages=("pillow",)),
+                **{name: data[name] for name in ENCODING}}
 
     def crop_sizes(self) -> list[tuple[str, tuple[int, int]]]:
         """[(name, (width, height))] of the structured-data crops, e.g. ("16x9", (1200, 675))."""

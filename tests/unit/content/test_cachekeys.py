@@ -1,0 +1,75 @@
+"""Cache keys follow the code, settings and libraries that produce a cached value."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from bloc_content.cachekeys import code_digest, derived_key, module_files
+
+_names = itertools.count()
+
+
+@pytest.fixture
+def packages(tmp_path, monkeypatch):
+    """Two packages of 'plugins' in a fresh folder, under names no other test imported."""
+    n = next(_names)
+    a, b = f"keys_a{n}", f"keys_b{n}"
+    files = {
+        f"{a}/__init__.py": "from . import glue\n",
+        f"{a}/glue.py": "from .core import value\n",
+        f"{a}/core.py": f"import json\nfrom . import helper\nfrom {b}.util import f\n\n"
+                        f"def value():\n    from .late import g  # imported when called\n    return g()\n",
+        f"{a}/helper.py": "X = 1\n",
+        f"{a}/late.py": "def g():\n    return 2\n",
+        f"{b}/__init__.py": "",
+        f"{b}/util.py": "def f():\n    return 1\n",
+        f"{b}/unused.py": "",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    code_digest.cache_clear()
+    yield tmp_path, a, b
+    code_digest.cache_clear()
+
+
+def test_the_code_of_a_key_is_the_module_and_what_it_imports_of_ours(packages):
+    _root, a, b = packages
+    assert sorted(module_files([f"{a}.core"])) == [f"{a}.core", f"{a}.helper", f"{a}.late", f"{b}.util"]
+    # `from package import module` takes the module, not the package's __init__ (and its glue)
+    assert f"{a}.glue" not in module_files([f"{a}.core"])
+
+
+def test_editing_an_imported_module_changes_the_key(packages):
+    root, a, _b = packages
+    before = derived_key(code=(f"{a}.core",))
+    (root / a / "late.py").write_text("def g():\n    return 3\n", encoding="utf-8")
+    code_digest.cache_clear()  # a new process: the cache describes the code a process loaded
+    assert derived_key(code=(f"{a}.core",)) != before
+
+
+def test_editing_a_module_it_does_not_import_keeps_the_key(packages):
+    root, a, b = packages
+    before = derived_key(code=(f"{a}.core",))
+    (root / b / "unused.py").write_text("X = 2\n", encoding="utf-8")
+    (root / a / "glue.py").write_text("from .core import value\nY = 1\n", encoding="utf-8")
+    code_digest.cache_clear()
+    assert derived_key(code=(f"{a}.core",)) == before
+
+
+def test_settings_and_library_versions_are_part_of_the_key():
+    base = derived_key(settings={"MARKDOWN": {"output_format": "html"}}, packages=("nh3",))
+    assert derived_key(settings={"MARKDOWN": {"output_format": "xhtml"}}, packages=("nh3",)) != base
+    assert derived_key(settings={"MARKDOWN": {"output_format": "html"}}, packages=("nh3", "lxml")) != base
+    assert derived_key(settings={"MARKDOWN": {"output_format": "html"}}, packages=("nh3",)) == base
+    # a library that is not installed is a difference too, not a crash
+    assert derived_key(packages=("no-such-package-here",)) != derived_key()
+
+
+def test_the_plugins_caches_cover_the_code_the_issue_named():
+    """The content cache's HTML is sanitised by bloc_safety; the photos are encoded by process.py."""
+    assert "bloc_safety.sanitize" in module_files(["bloc_content.reader"])
+    assert {"bloc_photos.process", "bloc_photos.cache"} <= module_files(["bloc_photos.pipeline"]).keys()
+    assert {"bloc_search.fold", "bloc_search.stable"} <= module_files(["bloc_search.build"]).keys()
