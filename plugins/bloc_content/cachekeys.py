@@ -19,6 +19,10 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+# This helper and the use record describe keys, not cached values: a change to them must
+# not re-encode every photo.
+KEY_MODULES = frozenset({__name__, f"{__name__.rpartition('.')[0]}.cacheuse"})
+
 
 def _file_of(base: Path, name: str) -> Path | None:
     """The source file of module `name` under `base` (a package's `__init__.py`), if any."""
@@ -61,7 +65,7 @@ def module_files(roots: Iterable[str]) -> dict[str, Path]:
     todo = list(roots)
     while todo:
         name = todo.pop()
-        path = None if name in seen else _file_of(base, name)
+        path = None if name in seen or name in KEY_MODULES else _file_of(base, name)
         if path is None:
             continue  # seen, or a library
         seen[name] = path

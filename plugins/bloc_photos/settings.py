@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,10 @@ class PhotoSettings:
     def fingerprint(self) -> dict[str, Any]:
         """What the encoded bytes depend on besides the source: the code that encodes them
         (derived, never bumped by hand), Pillow's version and the encoding settings."""
+        return dict(self._fingerprint)
+
+    @cached_property
+    def _fingerprint(self) -> dict[str, Any]:  # once per settings, not once per photo
         data = asdict(self)
         return {"code": derived_key(code=PIPELINE_CODE, packages=("pillow",)),
                 **{name: data[name] for name in ENCODING}}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -101,7 +102,7 @@ def test_entry_without_the_crops_is_encoded_again(tmp_path, small_settings, monk
     # even looked up (tests/build/test_cache_keys.py edits the code itself)
     key = pipeline.job_key(source.read_bytes(), small_settings, None)
     monkeypatch.setattr(settings_module, "PIPELINE_CODE", ("bloc_photos.process",))
-    assert pipeline.job_key(source.read_bytes(), small_settings, None) != key
+    assert pipeline.job_key(source.read_bytes(), dataclasses.replace(small_settings), None) != key
 
 
 def test_publish_names_carry_the_content_hash(tmp_path, small_settings):
