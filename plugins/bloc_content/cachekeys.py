@@ -101,12 +101,19 @@ def package_versions(names: Iterable[str]) -> dict[str, str]:
     return {name: _version(name) for name in names}
 
 
+def _plain(value: Any) -> Any:
+    """A value JSON has no type for, in an order that does not change between processes."""
+    if isinstance(value, set | frozenset):
+        return sorted(repr(item) for item in value)
+    return repr(value)
+
+
 def derived_key(code: Iterable[str] = (), settings: Mapping[str, Any] | None = None,
                 packages: Iterable[str] = (), length: int = 16) -> str:
     """A hex key of `length` characters over the source of the `code` modules (and what they
     import of ours), the `settings` values and the installed versions of `packages`."""
     payload = json.dumps(
         {"code": code_digest(tuple(code)), "settings": settings or {}, "packages": package_versions(packages)},
-        sort_keys=True, default=repr, ensure_ascii=True,
+        sort_keys=True, default=_plain, ensure_ascii=True,
     )
     return hashlib.sha256(payload.encode("ascii")).hexdigest()[:length]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 
 import pytest
 from bloc_content.cachekeys import code_digest, derived_key, module_files
@@ -73,3 +75,11 @@ def test_the_plugins_caches_cover_the_code_the_issue_named():
     assert "bloc_safety.sanitize" in module_files(["bloc_content.reader"])
     assert {"bloc_photos.process", "bloc_photos.cache"} <= module_files(["bloc_photos.pipeline"]).keys()
     assert {"bloc_search.fold", "bloc_search.stable"} <= module_files(["bloc_search.build"]).keys()
+
+
+def test_a_set_in_the_settings_gives_the_same_key_in_every_process():
+    """Sets iterate in an order that changes with each process's string hashing."""
+    script = "from bloc_content.cachekeys import derived_key; print(derived_key(settings={'tags': set('abcdefgh')}))"
+    keys = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
+    assert len(keys) == 1
