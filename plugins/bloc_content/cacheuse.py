@@ -43,6 +43,9 @@ def prune_unused(folder: Path, depth: int, used_before: float) -> list[Path]:
             # Renamed first: a reader finds the whole entry or nothing, never a part of it.
             doomed = entry.with_name(f"{entry.name}.tmp-pruned-{os.getpid()}")
             os.replace(entry, doomed)
+            if doomed.lstat().st_mtime >= used_before:  # another build marked it meanwhile
+                os.replace(doomed, entry)
+                continue
             if doomed.is_dir() and not doomed.is_symlink():
                 shutil.rmtree(doomed, ignore_errors=True)
             else:
