@@ -33,11 +33,24 @@ def _file_of(base: Path, name: str) -> Path | None:
     return None
 
 
+def _statements(tree: ast.AST):
+    """Every statement, however nested (imports in functions and `try` too), without walking
+    the expressions: ast.walk over every node took most of the time of a key."""
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        yield node
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            children = getattr(node, name, None)
+            if isinstance(children, list):
+                todo.extend(children)
+
+
 def _imported(source: str, name: str, is_package: bool) -> list[tuple[str, list[str]]]:
     """What a module's source imports: (module, names taken from it), relative ones resolved."""
     package = name if is_package else name.rpartition(".")[0]
     found: list[tuple[str, list[str]]] = []
-    for node in ast.walk(ast.parse(source)):
+    for node in _statements(ast.parse(source)):
         if isinstance(node, ast.Import):
             found.extend((alias.name, []) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
