@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import itertools
 import subprocess
 import sys
 
 import pytest
-from bloc_content.cachekeys import code_digest, derived_key, module_files
+from bloc_content.cachekeys import code_digest, derived_key, module_files, package_versions
+
+from tests.conftest import ROOT
 
 _names = itertools.count()
 
@@ -83,3 +86,26 @@ def test_a_set_in_the_settings_gives_the_same_key_in_every_process():
     keys = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                            env={"PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
     assert len(keys) == 1
+
+
+def _key_calls():
+    """(file, packages, code) of every derived_key(...) call in the plugins, read from the source."""
+    for path in sorted((ROOT / "plugins").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "derived_key":
+                args = {k.arg: k.value for k in node.keywords}
+                packages = ast.literal_eval(args["packages"]) if "packages" in args else ()
+                code = args.get("code")
+                yield path.relative_to(ROOT).as_posix(), packages, code
+
+
+def test_every_cache_names_installed_libraries_and_real_modules():
+    """A misspelt package would be 'absent' for ever and a misspelt module would hash nothing:
+    the key would silently stop following them."""
+    calls = list(_key_calls())
+    assert len(calls) >= 6  # content, photos, search bundles, folded copies, CSP scans, templates
+    for where, packages, code in calls:
+        assert "absent" not in package_versions(packages).values(), where
+        roots = ast.literal_eval(code) if isinstance(code, ast.Tuple) else None
+        if roots:
+            assert module_files(roots).keys() >= set(roots), where
