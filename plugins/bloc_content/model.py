@@ -47,7 +47,7 @@ Year = Annotated[int, Field(ge=1990, le=2100)]
 
 def _clean_text(value: str) -> str:
     if _CONTROL.search(value):
-        raise ValueError(N_("contains an invisible character (control, bidirectional or zero-width)"))
+        raise ValueError(N_("contains an invisible character (control, bidirectional-override or zero-width)"))
     value = " ".join(value.split())
     if not value:
         raise ValueError(N_("is empty"))
@@ -56,7 +56,7 @@ def _clean_text(value: str) -> str:
 
 def _visible_name(value: str) -> str:
     if INVISIBLE.search(value):
-        raise ValueError(N_("contains an invisible character (control, bidirectional or zero-width)"))
+        raise ValueError(N_("contains an invisible character (control, bidirectional-override or zero-width)"))
     return value
 
 
