@@ -1,51 +1,70 @@
-"""Pelican glue: slugs made unique before any URL is used, and the registry's line numbers."""
+"""Pelican glue: URLs checked against each other and the published ones before any is used,
+and the registry's line numbers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
+import yaml
+
 from bloc_content import glue as content
+from bloc_content.diagnostics import Diagnostic, t
 from bloc_content.frontmatter import parse_yaml
 
-from .slugs import SlugClaim, resolve_slugs
+from .published import UrlClaim, check_claims, load_record
+
+RECORD_NAME = "urls.yaml"
 
 
-def _claim(article) -> SlugClaim:
-    # The reader's slug is kept in the metadata; start from it on every build, so that a
-    # cached article that was renamed last time gets its own slug back when it can.
-    base = article.metadata.get("slug", article.slug)
-    key = "ARTICLE_URL" if article.in_default_lang else "ARTICLE_LANG_URL"
-    pattern = article.settings[key]
-    fixed = getattr(article, "override_url", None)
+@dataclass
+class UrlRecord:
+    """What the build knows about published URLs: the committed record and this build's URLs."""
 
-    def url(slug: str) -> str:
-        return fixed if fixed is not None else pattern.format(**{**article.url_format, "slug": slug})
+    path: Path
+    record: dict[str, tuple[str, str]]
+    claims: list[UrlClaim] = field(default_factory=list)
 
+
+def record_path(settings) -> Path:
+    return Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data") / RECORD_NAME
+
+
+def read_record(path: Path, shown: str) -> tuple[dict, list[Diagnostic]]:
+    try:
+        return load_record(path.read_text(encoding="utf-8")), []
+    except FileNotFoundError:
+        return {}, []  # a new site: nothing published yet
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        return {}, [Diagnostic(shown, 0, "", t("cannot read the record of published URLs: {reason}", reason=str(exc)),
+                               t("restore the file from git"))]
+
+
+def _claim(article) -> UrlClaim:
     parsed = getattr(article, "bloc", None)
     path = parsed.path if parsed else article.source_path
     line = parsed.line("slug") if parsed and parsed.front and "slug" in parsed.front.data else (
         parsed.line("title") if parsed else 0)
-    return SlugClaim(path, line, base, url, fixed is not None)
+    return UrlClaim(path, line, article.metadata.get("translation_key", article.slug), article.lang, article.url)
 
 
 def on_pretaxonomy(generator) -> None:
-    """Give every published article a URL of its own, before Pelican computes any."""
+    """Check every published article's URL against the others and the record of published
+    URLs, before Pelican uses any (see published.py)."""
     written = list(chain(generator.articles, generator.translations,
                          generator.hidden_articles, generator.hidden_translations))
-    by_lang: dict[str, list] = {}
     for article in written:
+        # the reader's slug, also for an article served from the content cache
         article.slug = article.metadata.get("slug", article.slug)
-        by_lang.setdefault(article.lang, []).append(article)
-    for articles in by_lang.values():
-        claims = {id(a): _claim(a) for a in articles}
-        changed, problems = resolve_slugs(list(claims.values()))
-        content.report(problems)
-        for article in articles:
-            slug = changed.get(claims[id(article)].path)
-            if slug:
-                article.slug = slug
+    path = record_path(generator.settings)
+    shown = content.registry().paths.get("bloc", "bloc.yaml").replace("bloc.yaml", RECORD_NAME)
+    record, problems = read_record(path, shown)
+    state = UrlRecord(path, record, [_claim(a) for a in written])
+    content.report(problems)
+    content.report(check_claims(state.claims, record))
+    generator.context["bloc_url_record"] = state
 
 
 def registry_where(settings) -> Callable[[int, str], str]:
