@@ -253,3 +253,72 @@ def test_injected_text_is_escaped_not_dropped(injected_site):
     soup = parse(injected_site / VI_URL / "index.html")
     assert "</title><script>" in soup.find("h1").get_text()
     assert "onerror=alert(1)" in soup.find("main").get_text()
+
+
+# --- limits, body images and words: the exact message, with its line -------------------
+
+def body(text: str) -> Mutation:
+    """Put `text` at the start of the Vietnamese body (its first line is line 57)."""
+    return edit("vi", "---\n\nĐồng chí Nguyễn Văn Thành", "---\n" + text + "\n\nĐồng chí Nguyễn Văn Thành")
+
+
+def truncate_body(content: Path) -> None:
+    path = content / ITEM / "index.vi.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("\n---\n") + 5], encoding="utf-8")
+
+
+def sparse_photo(content: Path) -> None:
+    with (content / ITEM / "anh.jpg").open("wb") as handle:  # 400 MB on paper, nothing on disk
+        handle.write(b"\xff\xd8\xff\xe0")
+        handle.truncate(400_000_000)
+
+
+TITLE = "title: Ký Giao ước thi đua Khối thi đua các bộ, ngành Nội chính Trung ương"
+PHOTO_HINT = "(put the photo in the item's folder and declare it under photos: with its alt text)"
+INVISIBLE = "contains an invisible character (control, bidirectional-override or zero-width)"
+EXACT = {
+    "25,000 brackets": (body("[" * 25_000), "57: error: more than 500 '[' in one paragraph; Markdown would take "
+                        "minutes to read it (remove the stray brackets, or raise BLOC_MARKDOWN_MAX_BRACKETS)"),
+    "990-level list": (body("\n".join("\t" * i + "- a" for i in range(990))),
+                       "77: error: lists or quotes nested 21 levels deep; the limit is 20 "
+                       "(flatten the list, or raise BLOC_MARKDOWN_MAX_NESTING)"),
+    "body image climbing out": (body("![a](../../../../etc/passwd)"),
+                                f"57: error: an image in the body ('../../../../etc/passwd') is not published {PHOTO_HINT}"),
+    "remote tracking pixel": (body("![](https://t.example/p.gif)"),
+                              f"57: error: the image 'https://t.example/p.gif' would be loaded from another site by every reader {PHOTO_HINT}"),
+    "body image in the folder": (body("![](images/gps.jpg)"),
+                                 f"57: error: an image in the body ('images/gps.jpg') is not published {PHOTO_HINT}"),
+    "C1 control in title": (edit("vi", TITLE, 'title: "Ký\\x9f Giao"'), f"2: error: title: 'Ký\\x9f Giao' {INVISIBLE}"),
+    "word joiner in title": (edit("vi", TITLE, "title: Ký\u2060 Giao"), f"2: error: title: 'Ký\\u2060 Giao' {INVISIBLE}"),
+    "BOM in alt": (front("photos:\n  - {file: anh.jpg, alt: \"Lễ\ufeff ký\"}"), f"57: error: photos[0].alt: 'Lễ\\ufeff ký' {INVISIBLE}"),
+    "escape in photo file name": (front("photos:\n  - {file: \"a\\e[2Jb.jpg\", alt: Lễ ký}"),
+                                  f"57: error: photos[0].file: 'a\\x1b[2Jb.jpg' {INVISIBLE}"),
+    "punctuation-only title": (edit("vi", "title: Ký Giao ước thi đua Khối thi đua các bộ, ngành Nội chính Trung ương",
+                                    "title: '!!! …'"),
+                               "2: error: title: '!!! …' has no letters or digits (write the title in words)"),
+    "no body": (truncate_body, "56: error: the item has no text below the front matter "
+                "(write the article below the second '---' line)"),
+    "alt that is a file name": (front("photos:\n  - {file: anh.jpg, alt: IMG_1234.JPG}"),
+                                "57: error: photos[0].alt: alt text 'IMG_1234.JPG' is a file name (describe what the photo shows)"),
+    "empty alt and missing alt": (front("photos:\n  - {file: a.jpg, alt: ''}\n  - {file: b.jpg}"),
+                                  "58: error: photos[1].alt: alt text is required "
+                                  "(describe what the photo shows, or set decorative: true)"),
+    "photo over the byte limit": (both(sparse_photo, front("photos:\n  - {file: anh.jpg, decorative: true}")),
+                                  "57: error: photos[0].file: the file is 400,000,000 bytes; the limit is 40,000,000 "
+                                  "(BLOC_PHOTOS_MAX_BYTES) (export the photo again as a JPEG of a few megabytes)"),
+}
+
+
+@pytest.mark.parametrize("case", list(EXACT))
+def test_bad_input_gives_its_exact_message(previous_site, tmp_path, case):
+    base, output = previous_site
+    before = tree_digest(output)
+    mutation, expected = EXACT[case]
+    content = make_content(tmp_path / "content", base / "good")
+    mutation(content)
+    result = build(content, output)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert f"{content / ITEM / 'index.vi.md'}:{expected}" in result.errors, result.stderr
+    assert tree_digest(output) == before
