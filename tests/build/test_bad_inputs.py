@@ -186,8 +186,6 @@ INJECTIONS = """
 
 <script>alert("script")</script>
 
-<img src="x" onerror="alert('onerror')">
-
 [link](javascript:alert('md-link'))
 
 [entity link](&#106;avascript:alert('entity'))
@@ -217,6 +215,9 @@ INJECTIONS = """
 """
 
 
+HOSTILE_SUMMARY = "Tăng <5% <img src=x onerror=alert(document.domain)> & \"x\""
+
+
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory):
     base = tmp_path_factory.mktemp("injected")
@@ -225,10 +226,49 @@ def injected_site(tmp_path_factory):
     text = vi.read_text(encoding="utf-8") + INJECTIONS
     text = re.sub(r"(?m)^title: .*$", lambda _: 'title: "</title><script>alert(1)</script> Ký Giao ước"', text, count=1)
     text = text.replace("byline: TG-PV", "byline: '\"><img src=x onerror=alert(1)>'")
+    text = re.sub(r"(?ms)^summary: >-\n(  .*?\n)+", lambda _: f"summary: {HOSTILE_SUMMARY!r}\n", text, count=1)
+    text += "\n\na<b và c>d, Căn cứ <Nghị định số 91/2017/NĐ-CP> còn tiếp.\n\n<span>giữ chữ</span>\n"
     vi.write_text(text, encoding="utf-8")
     result = build(content, base / "output")
     assert result.returncode == 0, result.stderr
+    injected_site.stderr = result.stderr
     return result.output
+
+
+def test_every_machine_readable_output_carries_the_summary_as_text(injected_site):
+    import json
+
+    import feedparser
+    from lxml import etree
+
+    feed = feedparser.parse((injected_site / "tin-tuc" / "atom.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    entry = next(e for e in feed.entries if e.link.endswith(VI_URL))
+    assert entry.summary_detail.type == "text/plain" and entry.summary == HOSTILE_SUMMARY
+    assert entry.title.startswith("</title><script>")
+    soup = parse(injected_site / VI_URL / "index.html")
+    assert soup.find("meta", attrs={"name": "description"})["content"] == HOSTILE_SUMMARY
+    assert soup.find("meta", property="og:description")["content"] == HOSTILE_SUMMARY
+    for script in soup.find_all("script", type="application/ld+json"):
+        assert "<" not in script.string.replace("\\u003c", "")  # no markup can end the block
+        data = json.loads(script.string)
+        if isinstance(data, dict) and data.get("description"):
+            assert data["description"] == HOSTILE_SUMMARY
+    for sitemap in injected_site.rglob("sitemap*.xml"):
+        etree.fromstring(sitemap.read_bytes())  # well-formed XML
+
+
+def test_text_that_looks_like_html_is_kept_and_removals_are_warned(injected_site):
+    main = parse(injected_site / VI_URL / "index.html").find("main")
+    assert "a<b và c>d, Căn cứ <Nghị định số 91/2017/NĐ-CP> còn tiếp." in main.get_text()
+    assert "giữ chữ" in main.get_text()
+    warnings = [line for line in injected_site_stderr(injected_site) if ": warning: " in line]
+    assert any(f"{ITEM}/index.vi.md:" in w and "the HTML tag <span> is removed (its text is kept)" in w for w in warnings)
+    assert any("the HTML element <script> is removed with its content" in w for w in warnings)
+
+
+def injected_site_stderr(_output) -> list[str]:
+    return injected_site.stderr.splitlines()
 
 
 def test_injected_markup_is_inert(injected_site):
@@ -287,6 +327,8 @@ EXACT = {
                                 f"57: error: an image in the body ('../../../../etc/passwd') is not published {PHOTO_HINT}"),
     "remote tracking pixel": (body("![](https://t.example/p.gif)"),
                               f"57: error: the image 'https://t.example/p.gif' would be loaded from another site by every reader {PHOTO_HINT}"),
+    "img with onerror in the body": (body("<img src=\"x\" onerror=\"alert('onerror')\">"),
+                                     f"57: error: an image in the body ('x') is not published {PHOTO_HINT}"),
     "body image in the folder": (body("![](images/gps.jpg)"),
                                  f"57: error: an image in the body ('images/gps.jpg') is not published {PHOTO_HINT}"),
     "C1 control in title": (edit("vi", TITLE, 'title: "Ký\\x9f Giao"'), f"2: error: title: 'Ký\\x9f Giao' {INVISIBLE}"),
