@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from bloc_safety.removals import removals
+from pydantic import BaseModel, ValidationError
 
 from .body_images import body_images
 from .body_limits import BodyLimits, check_body_limits

@@ -9,7 +9,6 @@ from itertools import chain
 from pathlib import Path
 
 import yaml
-
 from bloc_content import glue as content
 from bloc_content.diagnostics import Diagnostic, t
 from bloc_content.frontmatter import parse_yaml

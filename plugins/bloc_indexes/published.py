@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import yaml
-
 from bloc_content.diagnostics import Diagnostic, t
 
 Owner = tuple[str, str]  # (translation_key, lang)

@@ -16,7 +16,14 @@ import re
 from bloc_content.diagnostics import Diagnostic, t
 from bloc_content.prose import map_prose, prose_lines
 
-from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, CLEAN_CONTENT_TAGS, EMBED_SRC, url_is_safe
+from .sanitize import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_CLASSES,
+    ALLOWED_TAGS,
+    CLEAN_CONTENT_TAGS,
+    EMBED_SRC,
+    url_is_safe,
+)
 
 _ATTRIBUTE = r"""\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
 # The HTML grammar of a tag, a comment and an autolink (CommonMark's, which browsers share).

@@ -6,7 +6,6 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import feedparser
-
 from bloc_seo.feeds import Feed, FeedItem, atom
 
 VN = dt.timezone(dt.timedelta(hours=7))
