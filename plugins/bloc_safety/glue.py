@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bloc_content.diagnostics import ContentError
 from bloc_content.glue import report
-from bloc_content.written import rewritten, written_pages
+from bloc_content.written import remember_sources, rewritten, source_of, written_pages
 
 from .headers import (
     HeaderSettings,
@@ -19,6 +19,7 @@ from .headers import (
     render_policy,
     security_headers,
 )
+from .locate import locate
 from .scans import ScanCache
 from .trust import check_slug, scan_tree
 
@@ -54,7 +55,9 @@ def initialized(pelican) -> None:
 
 def articles_finalized(generator) -> None:
     reserved = tuple(generator.settings.get("BLOC_SAFETY_RESERVED_SLUGS", ()))
-    every = chain(generator.articles, generator.translations, generator.drafts, generator.drafts_translations)
+    every = list(chain(generator.articles, generator.translations, generator.drafts, generator.drafts_translations))
+    remember_sources({article.save_as: (article.bloc.path, article.bloc.front.text) for article in every
+                      if getattr(article, "bloc", None) is not None and article.bloc.ok})
     for article in every:
         item = getattr(article, "bloc", None)
         if item is None or not item.ok:
@@ -74,7 +77,8 @@ def finalized(pelican) -> None:
         inline.merge(scans.scan(text, page.relative_to(output).as_posix()))
     scans.save()
     for problem in inline.problems:
-        log.error("bloc_safety: %s", problem)
+        page = problem.split(": ", 1)[0]
+        log.error("bloc_safety: %s", locate(problem, page, source_of(page)).render())
     header_settings = HeaderSettings(
         hsts=settings["BLOC_SAFETY_HSTS"],
         referrer_policy=settings["BLOC_SAFETY_REFERRER_POLICY"],
