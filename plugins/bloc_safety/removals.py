@@ -31,6 +31,7 @@ _OPEN_TAG = re.compile(rf"<([A-Za-z][A-Za-z0-9-]*)((?:{_ATTRIBUTE})*)\s*/?>")
 _ONE_ATTRIBUTE = re.compile(r"""\s+([A-Za-z_:][A-Za-z0-9_.:-]*)(?:\s*=\s*([^\s"'=<>`]+|'[^']*'|"[^"]*"))?""")
 _OTHER_MARKUP = re.compile(r"</[A-Za-z][A-Za-z0-9-]*\s*>|<!--.*?-->|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"
                            r"|<[^\s<>@]+@[^\s<>]+>")
+_COMMENT = re.compile(r"<!--.*?-->")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _TAB = 4  # Python-Markdown's tab_length: it expands tabs before reading links
 
@@ -77,6 +78,8 @@ def removals(body: str, body_line: int, path: str) -> list[Diagnostic]:
                                    url=link.group(1)))
         if "<" not in line:
             continue
+        # a comment is removed by design: what is inside it was never meant to be read
+        line = _COMMENT.sub(lambda m: " " * len(m.group()), line)
         for tag in _OPEN_TAG.finditer(line):
             name = tag.group(1).lower()
             if name in CLEAN_CONTENT_TAGS:

@@ -352,6 +352,21 @@ EXACT = {
 }
 
 
+def test_a_folder_name_with_escape_and_cr_is_refused_and_shown_escaped(previous_site, tmp_path):
+    base, output = previous_site
+    content = make_content(tmp_path / "content", base / "good")
+    folder = content / "news" / "2021" / "x\x1b[2J\ry"
+    folder.mkdir()
+    (folder / "index.vi.md").write_bytes((content / ITEM / "index.vi.md").read_bytes())
+    result = build(content, output)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr and "\r" not in result.stderr
+    shown = str(content / "news" / "2021").replace(str(content.parent) + "/", "")
+    assert any(line.endswith(f"{shown}/x\\x1b[2J\\ry: error: the name contains an invisible character "
+                             "(control, bidirectional-override or zero-width) (rename it with visible characters only)")
+               for line in result.errors), result.stderr
+
+
 @pytest.mark.parametrize("case", list(EXACT))
 def test_bad_input_gives_its_exact_message(previous_site, tmp_path, case):
     base, output = previous_site

@@ -71,6 +71,7 @@ def test_each_removal_is_a_warning_with_its_line():
         (24, "warning", "the link 'javascript:alert(1' is removed: only http, https, mailto and tel links are kept"),
         (28, "warning", "the <iframe> is removed: only YouTube's privacy-enhanced player can be embedded"),
         (30, "warning", "the HTML element <script> is removed with its content")]
+    assert removals("<!-- <script>ghi chú</script> -->", 1, "a.md") == []
     # the tab is expanded by Markdown: 'java    script:1' is a harmless relative link, kept
     assert 'href="java    script:1"' in html("[y](java\tscript:1)")
 
