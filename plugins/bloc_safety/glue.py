@@ -78,7 +78,9 @@ def finalized(pelican) -> None:
     scans.save()
     for problem in inline.problems:
         page = problem.split(": ", 1)[0]
-        log.error("bloc_safety: %s", locate(problem, page, source_of(page)).render())
+        diagnostic = locate(problem, page, source_of(page))
+        # the diagnostic rides along: `bloc build` prints it in the person's language
+        log.error("bloc_safety: %s", diagnostic.render(), extra={"diagnostic": diagnostic})
     header_settings = HeaderSettings(
         hsts=settings["BLOC_SAFETY_HSTS"],
         referrer_policy=settings["BLOC_SAFETY_REFERRER_POLICY"],

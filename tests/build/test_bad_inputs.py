@@ -390,3 +390,21 @@ def test_a_link_harmless_after_parsing_is_no_false_alarm(previous_site, tmp_path
     assert "bloc_safety" not in result.stderr
     link = parse(result.output / VI_URL / "index.html").find("main").find("a", string="x")
     assert link["href"] == "java    script:alert(1)"  # a relative URL: the browser never runs it
+
+
+def test_warnings_are_in_the_language_of_the_command(previous_site, tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    base, _output = previous_site
+    content = make_content(tmp_path / "content", base / "good")
+    body("Héi nghÞ tæng kÕt c«ng t¸c thi ®ua")(content)
+    done = subprocess.run([sys.executable, "-m", "bloc_cli", "build", "--lang", "vi", "--content", str(content),
+                           "--output", str(tmp_path / "output"), "--cache", str(tmp_path / "cache"), "--quiet"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert (f"{content / ITEM / 'index.vi.md'}:57: cảnh báo: dòng này có vẻ là văn bản bảng mã tiếng Việt cũ "
+            "(TCVN3 hoặc VNI) (chuyển văn bản sang Unicode (ví dụ bằng công cụ chuyển mã của UniKey) rồi dán lại)"
+            ) in done.stderr
