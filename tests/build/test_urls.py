@@ -76,6 +76,9 @@ def test_the_redirects_file_and_the_record(renamed):
     content, output, _ = renamed
     lines = (output / "_redirects").read_text(encoding="utf-8").splitlines()
     assert lines == sorted([f"/{OLD['en']} /{NEW['en']} 301", f"/{OLD['vi']} /{NEW['vi']} 301"])
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    for lang in ("vi", "en"):  # search engines are given the new URL only
+        assert f"/{NEW[lang]}<" in sitemap and f"/{OLD[lang]}<" not in sitemap
     record = yaml.safe_load((content / "data" / "urls.yaml").read_text(encoding="utf-8"))
     for lang in ("vi", "en"):  # the old URL is kept (it is a promise), the new one added
         assert record[OLD[lang]] == record[NEW[lang]] == {"key": "trien-khai-2023", "lang": lang}
