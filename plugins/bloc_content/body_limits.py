@@ -1,7 +1,8 @@
 """Limits on the work Markdown may do for one body, checked before Python-Markdown runs.
 
 Python-Markdown's inline patterns are quadratic in the number of '[' in one paragraph
-(25,000 of them took two minutes), and its block parser recurses once per nesting level
+(25,000 of them took two minutes), so is its reading of unclosed '<!--' (20,000 took 14 s),
+and its block parser recurses once per nesting level
 (a list nested 990 levels deep ends in a RecursionError). Both are found here by a linear
 scan, so a hostile or broken file fails at once with its path and line.
 """
@@ -19,14 +20,16 @@ _MARKER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
 
 @dataclass(frozen=True)
 class BodyLimits:
-    """BLOC_MARKDOWN_MAX_BRACKETS and BLOC_MARKDOWN_MAX_NESTING, with their defaults."""
+    """BLOC_MARKDOWN_MAX_BRACKETS, _MAX_COMMENTS and _MAX_NESTING, with their defaults."""
 
     max_brackets: int = 500  # '[' in one paragraph; a real one has a few dozen links at most
+    max_comments: int = 50  # '<!--' in one paragraph; a real one has one or none
     max_nesting: int = 20  # list and blockquote levels; a news item needs three or four
 
     @classmethod
     def from_settings(cls, settings: dict) -> BodyLimits:
         return cls(settings.get("BLOC_MARKDOWN_MAX_BRACKETS", cls.max_brackets),
+                   settings.get("BLOC_MARKDOWN_MAX_COMMENTS", cls.max_comments),
                    settings.get("BLOC_MARKDOWN_MAX_NESTING", cls.max_nesting))
 
 
@@ -46,24 +49,27 @@ def nesting(line: str, tab: int = 4) -> int:
 
 def check_body_limits(body: str, body_line: int, path: str, limits: BodyLimits) -> list[Diagnostic]:
     """At most one diagnostic per limit: the first line where it is crossed."""
+    runs = (("[", limits.max_brackets, "BLOC_MARKDOWN_MAX_BRACKETS"),
+            ("<!--", limits.max_comments, "BLOC_MARKDOWN_MAX_COMMENTS"))
+    counts = [0] * len(runs)
+    reported: set[str] = set()
     problems: list[Diagnostic] = []
-    brackets = 0
-    bracket_reported = nesting_reported = False
     for offset, line in enumerate(body.split("\n")):
         number = body_line + offset
         if not line.strip():
-            brackets = 0  # a blank line ends the paragraph Markdown scans as one text
+            counts = [0] * len(runs)  # a blank line ends the paragraph Markdown scans as one text
             continue
-        brackets += line.count("[")
-        if brackets > limits.max_brackets and not bracket_reported:
-            bracket_reported = True
-            problems.append(Diagnostic(path, number, "", t(
-                "more than {limit} '[' in one paragraph; Markdown would take minutes to read it",
-                limit=limits.max_brackets), t("remove the stray brackets, or raise BLOC_MARKDOWN_MAX_BRACKETS")))
-        if not nesting_reported and len(line) > limits.max_nesting:
+        for index, (what, limit, setting) in enumerate(runs):
+            counts[index] += line.count(what)
+            if counts[index] > limit and what not in reported:
+                reported.add(what)
+                problems.append(Diagnostic(path, number, "", t(
+                    "more than {limit} '{what}' in one paragraph; Markdown would take minutes to read it",
+                    limit=limit, what=what), t("remove the stray '{what}', or raise {setting}", what=what, setting=setting)))
+        if "nesting" not in reported and len(line) > limits.max_nesting:
             depth = nesting(line)
             if depth > limits.max_nesting:
-                nesting_reported = True
+                reported.add("nesting")
                 problems.append(Diagnostic(path, number, "", t(
                     "lists or quotes nested {depth} levels deep; the limit is {limit}",
                     depth=depth, limit=limits.max_nesting),

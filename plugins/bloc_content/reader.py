@@ -6,13 +6,13 @@ import hashlib
 from pathlib import Path
 from typing import ClassVar
 
-from bloc_safety.removals import escape_stray_angles
 from bloc_safety.sanitize import sanitize_html
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
 from .body_limits import BodyLimits
 from .extensions import MARKDOWN_EXTENSIONS
+from .removals import escape_stray_angles
 from .slugs import slugify
 from .validate import ParsedItem, parse_item
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from bloc_safety.removals import removals
 from pydantic import BaseModel, ValidationError
 
 from .body_images import body_images
@@ -17,6 +16,7 @@ from .diagnostics import Diagnostic, choices_hint, t
 from .frontmatter import FrontMatter, dotted, load
 from .model import ItemFile, TranslationFile
 from .registries import Registry
+from .removals import removals
 from .review import review_markers
 from .schema_errors import pydantic_diagnostics
 from .text_checks import check_missing_alts, check_words

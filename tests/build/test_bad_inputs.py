@@ -319,7 +319,9 @@ PHOTO_HINT = "(put the photo in the item's folder and declare it under photos: w
 INVISIBLE = "contains an invisible character (control, bidirectional-override or zero-width)"
 EXACT = {
     "25,000 brackets": (body("[" * 25_000), "57: error: more than 500 '[' in one paragraph; Markdown would take "
-                        "minutes to read it (remove the stray brackets, or raise BLOC_MARKDOWN_MAX_BRACKETS)"),
+                        "minutes to read it (remove the stray '[', or raise BLOC_MARKDOWN_MAX_BRACKETS)"),
+    "20,000 comment openers": (body("<!--" * 20_000), "57: error: more than 50 '<!--' in one paragraph; Markdown would "
+                               "take minutes to read it (remove the stray '<!--', or raise BLOC_MARKDOWN_MAX_COMMENTS)"),
     "990-level list": (body("\n".join("\t" * i + "- a" for i in range(990))),
                        "77: error: lists or quotes nested 21 levels deep; the limit is 20 "
                        "(flatten the list, or raise BLOC_MARKDOWN_MAX_NESTING)"),

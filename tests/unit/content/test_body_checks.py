@@ -6,8 +6,8 @@ from __future__ import annotations
 from bloc_content.body_images import body_images
 from bloc_content.body_limits import BodyLimits, check_body_limits, nesting
 from bloc_content.diagnostics import Diagnostic, visible
+from bloc_content.removals import escape_stray_angles, removals
 from bloc_content.text_checks import check_legacy_encoding, has_words, is_file_name
-from bloc_safety.removals import escape_stray_angles, removals
 from bloc_safety.sanitize import markdown_config, sanitize_html
 from markdown import Markdown
 
@@ -20,10 +20,16 @@ def test_a_bracket_run_fails_before_markdown_at_its_line():
     body = "Mở đầu.\n\n" + "[" * 25_000
     assert rendered(check_body_limits(body, 10, "a.md", BodyLimits())) == [
         "a.md:12: error: more than 500 '[' in one paragraph; Markdown would take minutes to read it "
-        "(remove the stray brackets, or raise BLOC_MARKDOWN_MAX_BRACKETS)"]
+        "(remove the stray '[', or raise BLOC_MARKDOWN_MAX_BRACKETS)"]
     # brackets spread over separate paragraphs are fine; the limit is a setting
     assert check_body_limits("[a]\n\n" * 600, 1, "a.md", BodyLimits()) == []
     assert check_body_limits("[a] [b]", 1, "a.md", BodyLimits(max_brackets=1)) != []
+
+
+def test_unclosed_comment_openers_fail_before_markdown():
+    [problem] = check_body_limits("a\n" + "<!--" * 20_000, 3, "a.md", BodyLimits())
+    assert problem.render() == ("a.md:4: error: more than 50 '<!--' in one paragraph; Markdown would take minutes "
+                                "to read it (remove the stray '<!--', or raise BLOC_MARKDOWN_MAX_COMMENTS)")
 
 
 def test_deep_nesting_fails_at_the_first_line_too_deep():

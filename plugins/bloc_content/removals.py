@@ -13,10 +13,7 @@ from __future__ import annotations
 import html
 import re
 
-from bloc_content.diagnostics import Diagnostic, t
-from bloc_content.prose import map_prose, prose_lines
-
-from .sanitize import (
+from bloc_safety.sanitize import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_CLASSES,
     ALLOWED_TAGS,
@@ -24,6 +21,9 @@ from .sanitize import (
     EMBED_SRC,
     url_is_safe,
 )
+
+from .diagnostics import Diagnostic, t
+from .prose import map_prose, prose_lines
 
 _ATTRIBUTE = r"""\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
 # The HTML grammar of a tag, a comment and an autolink (CommonMark's, which browsers share).
