@@ -111,3 +111,26 @@ def test_two_new_items_sharing_a_url_fail_naming_both(tmp_path):
         f"{press}:2: error: slug: the URL 'tin-tuc/2021/tin-bao/' would also be the URL of {storm}:2 {hint}",
         f"{storm}:2: error: slug: the URL 'tin-tuc/2021/tin-bao/' would also be the URL of {press}:2 {hint}"]
     assert not re.search(r"tin-bao-2", result.stderr)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_chromium_follows_the_redirect_under_the_sites_csp(renamed, browser, lang):
+    from tests.build.test_security import RECORD_VIOLATIONS, read_headers, serve
+
+    _content, output, _ = renamed
+    server = serve(output, read_headers(output))
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.add_init_script(RECORD_VIOLATIONS)
+        base_url = f"http://127.0.0.1:{server.server_port}"
+        with tab.expect_navigation(url=f"{base_url}/{NEW[lang]}"):
+            tab.goto(f"{base_url}/{OLD[lang]}")
+        tab.wait_for_load_state("load")
+        assert tab.url == f"{base_url}/{NEW[lang]}"
+        assert tab.evaluate("window.__csp") == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
