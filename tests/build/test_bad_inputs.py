@@ -256,6 +256,13 @@ def test_every_machine_readable_output_carries_the_summary_as_text(injected_site
             assert data["description"] == HOSTILE_SUMMARY
     for sitemap in injected_site.rglob("sitemap*.xml"):
         etree.fromstring(sitemap.read_bytes())  # well-formed XML
+    # the search index (Pagefind fragments: gzip'd JSON after a signature) keeps it as text
+    import gzip
+    fragments = [json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))
+                 for f in (injected_site / "pagefind" / "fragment").glob("vi_*.pf_fragment")]
+    [item] = [f for f in fragments if f["url"] == f"/{VI_URL}"]
+    assert item["meta"]["title"].startswith("</title><script>")
+    assert item["meta"]["summary"] == HOSTILE_SUMMARY  # search.js shows it with textContent
 
 
 def test_text_that_looks_like_html_is_kept_and_removals_are_warned(injected_site):
