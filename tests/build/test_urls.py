@@ -134,3 +134,12 @@ def test_chromium_follows_the_redirect_under_the_sites_csp(renamed, browser, lan
         context.close()
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.browser
+def test_the_nu_html_checker_finds_no_error_in_the_redirect_pages(renamed):
+    from tests.browser.browser_site import run_vnu
+
+    _content, output, _ = renamed
+    errors = run_vnu([output / OLD[lang] / "index.html" for lang in ("vi", "en")])
+    assert errors == [], errors
