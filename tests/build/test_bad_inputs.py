@@ -228,6 +228,8 @@ def injected_site(tmp_path_factory):
     text = text.replace("byline: TG-PV", "byline: '\"><img src=x onerror=alert(1)>'")
     text = re.sub(r"(?ms)^summary: >-\n(  .*?\n)+", lambda _: f"summary: {HOSTILE_SUMMARY!r}\n", text, count=1)
     text += "\n\na<b và c>d, Căn cứ <Nghị định số 91/2017/NĐ-CP> còn tiếp.\n\n<span>giữ chữ</span>\n"
+    text = text.replace("publisher: Báo Bảo vệ pháp luật", "publisher: 'Báo <i>Bảo vệ</i> & pháp luật'")
+    text = text.replace("name: Nguyễn Văn Thành", "name: 'Nguyễn <b onclick=x>Văn</b> Thành'")
     vi.write_text(text, encoding="utf-8")
     result = build(content, base / "output")
     assert result.returncode == 0, result.stderr
@@ -256,6 +258,9 @@ def test_every_machine_readable_output_carries_the_summary_as_text(injected_site
             assert data["description"] == HOSTILE_SUMMARY
     for sitemap in injected_site.rglob("sitemap*.xml"):
         etree.fromstring(sitemap.read_bytes())  # well-formed XML
+    main_text = soup.find("main").get_text()
+    assert "Báo <i>Bảo vệ</i> & pháp luật" in main_text and "Nguyễn <b onclick=x>Văn</b> Thành" in main_text
+    assert not soup.find("main").find_all(["i", "b"])
     # the search index (Pagefind fragments: gzip'd JSON after a signature) keeps it as text
     import gzip
     fragments = [json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))
