@@ -41,6 +41,8 @@ def run_build(args: argparse.Namespace) -> int:
         override["BLOC_DATA_PATH"] = str(content / "data")
     if args.cache:
         override["CACHE_PATH"] = str(Path(args.cache).resolve())
+    if getattr(args, "preview", False):
+        override["BLOC_PREVIEW"] = True
     settings = read_settings(args.settings, override=override)
     final = Path(args.output or settings["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)

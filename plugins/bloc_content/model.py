@@ -42,7 +42,8 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 BlocRole = Literal["khoi-truong", "khoi-pho"]
 PersonRole = Literal["speaker", "guest", "witness", "co-chair"]  # co-chair: chaired beside event.chair
 AwardStatus = Literal["proposed", "conferred"]
-Year = Annotated[int, Field(ge=1990, le=2100)]
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 
 def _clean_text(value: str) -> str:
@@ -78,6 +79,8 @@ def _vietnam_time(value: Any) -> Any:
             raise ValueError(N_("has no UTC offset; write it in Vietnam time, e.g. 2021-01-15T09:00:00+07:00"))
         if value.utcoffset() != VIETNAM_OFFSET:
             raise ValueError(N_("must be in Vietnam time (+07:00)"))
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:  # year 1 or 9999 overflow in UTC arithmetic
+            raise ValueError(N_("must be a year from 1990 to 2100"))
         return value.astimezone(dt.timezone(VIETNAM_OFFSET))
     return value
 

@@ -56,6 +56,7 @@ class BlocReader(MarkdownReader):
         raw = Path(source_path).read_bytes()
         parsed = parse_item(raw, display_path(source_path, self.settings), None,
                             limits=BodyLimits.from_settings(self.settings))
+        parsed.source = str(source_path)
         if not parsed.ok:
             return "", _invalid_metadata(parsed, raw)
         model = parsed.model

@@ -31,6 +31,8 @@ class ParsedItem:
     front: FrontMatter | None
     model: ItemFile | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    raw_text: str = ""  # the decoded file when its front matter could not be read
+    source: str = ""  # where the file is on disk (its folder holds the photos)
 
     @property
     def ok(self) -> bool:
@@ -48,7 +50,7 @@ def parse_item(raw: bytes, path: str, registry: Registry | None, as_original: bo
     so that a cached file is checked against the current registries)."""
     result = load(raw, path)
     if result.front is None:
-        return ParsedItem(path, None, None, result.diagnostics)
+        return ParsedItem(path, None, None, result.diagnostics, result.text)
     front = result.front
     problems = list(result.diagnostics)
     data = front.data
@@ -87,6 +89,10 @@ def validate_front(front: FrontMatter, path: str, model_class: type[ItemFile], p
         return model_class.model_validate(front.data)
     except ValidationError as exc:
         problems.extend(pydantic_diagnostics(exc, path, front.line_of, lambda loc: known_fields(model_class, loc)))
+        return None
+    except (ValueError, TypeError, ArithmeticError) as exc:  # a validator's own failure: still located
+        problems.append(Diagnostic(path, front.fence_line, "", t("a value cannot be read ({kind})", kind=type(exc).__name__),
+                                   t("check the dates and numbers of the front matter")))
         return None
 
 

@@ -11,9 +11,7 @@ from bloc_content.diagnostics import Diagnostic, choices_hint, t
 from bloc_content.urls import save_as, url_for
 from pelican.generators import Generator
 
-from .consistency import check_all
 from .fragments import Fragments
-from .glue import registry_where
 from .pages import paginate
 from .published import dump_record, redirects, redirects_file, updated_record
 from .records import current_year, member_histories, year_summaries
@@ -32,15 +30,14 @@ class IndexesGenerator(Generator):
             if self.settings.get(name) is None:
                 self.settings[name] = value or self.settings.get("DEFAULT_PAGINATION") or 10
         content.report(unknown_settings(self.settings))
-        items = content.items()
+        # Only what the site shows: drafts and embargoed items were checked (bloc_rules,
+        # with the consistency rules) and left out before this generator runs.
+        shown = content.items()
         registry = content.registry()
-        content.report(check_all(items, registry, registry_where(self.settings)))
         self.by_key = articles_by_key(self.context.get("articles", []))
-        # Drafts are checked like everything else, but their facts are not published.
-        published = [item for item in items if item.original.model.status == "published"]
-        self.years = year_summaries(published, registry)
+        self.years = year_summaries(shown, registry)
         involved = {key: next(iter(v.values())).org_ids for key, v in self.by_key.items()}
-        self.members = member_histories(published, registry, self.years, involved)
+        self.members = member_histories(shown, registry, self.years, involved)
         self.urls = self.context.get("bloc_url_record")
         self.redirects = redirects(self.urls.claims, self.urls.record) if self.urls else []
         content.report(find_collisions(self._planned_outputs()))
@@ -142,7 +139,9 @@ class IndexesGenerator(Generator):
                               page_url=redirect.old, target=redirect.new)
         (Path(self.output_path) / REDIRECTS_FILE).write_text(redirects_file(self.redirects), encoding="utf-8")
         record = updated_record(self.urls.claims, self.urls.record)
-        if record != self.urls.record or not self.urls.path.exists():
+        # A preview shows drafts at their future URLs: those are not published yet.
+        preview = self.settings.get("BLOC_PREVIEW")
+        if not preview and (record != self.urls.record or not self.urls.path.exists()):
             self.urls.path.write_text(dump_record(record), encoding="utf-8")
 
     def _other(self, lang: str) -> list[str]:

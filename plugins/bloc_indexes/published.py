@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 from bloc_content.diagnostics import Diagnostic, t
 
 Owner = tuple[str, str]  # (translation_key, lang)
+RECORD_NAME = "urls.yaml"  # in the registries' folder, content/data/
 HEADER = """\
 # Every URL this site has published, with the item it belongs to (translation key, language).
 # The build adds new URLs; commit this file with the content. Never remove a line: when an
@@ -57,6 +59,18 @@ def load_record(text: str) -> dict[str, Owner]:
             raise ValueError(f"'{url}': expected {{key: ..., lang: vi|en}}")
         record[str(url)] = (owner["key"], owner["lang"])
     return record
+
+
+def read_record(path: Path, shown: str) -> tuple[dict[str, Owner], list[Diagnostic]]:
+    """The record in the file at `path` ({} when there is none yet), and a diagnostic naming
+    `shown` when it cannot be read."""
+    try:
+        return load_record(path.read_text(encoding="utf-8")), []
+    except FileNotFoundError:
+        return {}, []  # a new site: nothing published yet
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        return {}, [Diagnostic(shown, 0, "", t("cannot read the record of published URLs: {reason}", reason=str(exc)),
+                               t("restore the file from git"))]
 
 
 def dump_record(record: dict[str, Owner]) -> str:

@@ -61,6 +61,20 @@ def open_image(data: bytes, max_pixels: int) -> Image.Image:
     return img
 
 
+def verify(data: bytes, max_pixels: int) -> None:
+    """Raise a PhotoError for a file that is not a usable photo: opened and decoded (a JPEG
+    at 1/8 scale, which still reads every byte), never encoded. What `bloc check` and the
+    build's rules do for every photo."""
+    img = open_image(data, max_pixels)
+    try:
+        draft_for(img, 1, 1)
+        load(img)
+    except (OSError, ValueError) as exc:
+        raise _corrupt(exc) from None
+    finally:
+        img.close()
+
+
 def _too_large(size: tuple[int, int] | None, max_pixels: int) -> PhotoError:
     limit = t("{count} megapixels", count=f"{max_pixels / 1e6:.3g}")
     if size is None:

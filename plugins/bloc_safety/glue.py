@@ -7,7 +7,6 @@ from itertools import chain
 from pathlib import Path
 
 from bloc_content.diagnostics import ContentError
-from bloc_content.glue import report
 from bloc_content.written import remember_sources, rewritten, source_of, written_pages
 
 from .headers import (
@@ -21,7 +20,7 @@ from .headers import (
 )
 from .locate import locate
 from .scans import ScanCache
-from .trust import check_slug, scan_tree
+from .trust import scan_tree
 
 log = logging.getLogger(__name__)
 
@@ -54,16 +53,11 @@ def initialized(pelican) -> None:
 
 
 def articles_finalized(generator) -> None:
-    reserved = tuple(generator.settings.get("BLOC_SAFETY_RESERVED_SLUGS", ()))
+    """Which source file and text each page comes from, so that the scans of written pages
+    can name the source file and line."""
     every = list(chain(generator.articles, generator.translations, generator.drafts, generator.drafts_translations))
     remember_sources({article.save_as: (article.bloc.path, article.bloc.front.text) for article in every
                       if getattr(article, "bloc", None) is not None and article.bloc.ok})
-    for article in every:
-        item = getattr(article, "bloc", None)
-        if item is None or not item.ok:
-            continue  # invalid files are reported by bloc_content
-        field = "slug" if item.model.slug else "title"
-        report(check_slug(article.slug, item.path, item.line(field), field, reserved))
 
 
 def finalized(pelican) -> None:

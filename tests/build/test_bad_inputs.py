@@ -6,13 +6,16 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
-from tests.conftest import build, make_content, parse
+from tests.conftest import ROOT, build, make_content, parse
 
 pytestmark = pytest.mark.slow
 
@@ -108,6 +111,27 @@ def copy_item(folder: str, key: str) -> Mutation:
     return apply
 
 
+def photo_file(name: str) -> Mutation:
+    def apply(content: Path) -> None:
+        noise = Image.effect_noise((320, 240), 60).convert("RGB")  # not uniform: truncating it loses pixels
+        noise.save(content / ITEM / name, "JPEG", quality=90)
+    return apply
+
+
+def truncate(relative: str) -> Mutation:
+    def apply(content: Path) -> None:
+        data = (content / relative).read_bytes()
+        (content / relative).write_bytes(data[: len(data) // 2])
+    return apply
+
+
+def photos(name: str, en_alt: str | None = "Leaders sign the covenant") -> Mutation:
+    """Declare one photo in the Vietnamese file and give its English alt text (unless None)."""
+    vi = edit("vi", "covenant:\n", f"photos:\n  - file: {name}\n    alt: Lãnh đạo các bộ ký Giao ước\ncovenant:\n")
+    en = edit("en", "covenant:\n", f"photos:\n  - file: {name}\n    alt: {en_alt}\ncovenant:\n")
+    return both(vi, en) if en_alt else vi
+
+
 BILLION_LAUGHS = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]'
 DEEP = "deep: " + "[" * 40 + "]" * 40
 
@@ -160,6 +184,20 @@ FAILING = {
     "folder linked to its ancestor": (symlink("news/2021/vong", ".."), "loop"),
     "fifo named like an item": (both(write("news/2021/ong/.keep", b""), fifo("news/2021/ong/index.vi.md")), "regular file"),
     "duplicate translation key": (copy_item("ban-sao", "tong-ket-2020-ky-giao-uoc-2021"), "tong-ket-2020-ky-giao-uoc-2021"),
+    "impossible date": (edit("vi", "published: 2021-01-01T00:00:00+07:00", "published: 2021-02-30T09:00:00+07:00"),
+                        "is not a date that exists"),
+    "year out of range": (edit("vi", "published: 2021-01-01T00:00:00+07:00", "published: 0001-01-01T00:00:00+07:00"),
+                          "1990"),
+    "photo name differs in case": (both(photo_file("so-ket-2024.jpg"), photos("so-ket-2024.JPG")),
+                                   "upper and lower case must match"),
+    "photo that is no image": (both(write(f"{ITEM}/so-ket-2024.jpg", b"\xff\xd8\xff not a photo"),
+                                    photos("so-ket-2024.jpg")), "not an image"),
+    "truncated photo": (both(photo_file("so-ket-2024.jpg"), truncate(f"{ITEM}/so-ket-2024.jpg"), photos("so-ket-2024.jpg")),
+                        "truncated or corrupt"),
+    "marker naming no photo": (edit("en", "\nNguyễn Văn Thành", "\n[[photo:so-ket.jpg]]\n\nNguyễn Văn Thành"),
+                               "names no photo of this item"),
+    "published item with a broken photo alt": (both(photo_file("so-ket-2024.jpg"),
+                                                    photos("so-ket-2024.jpg", en_alt=None)), "has no alt text"),
 }
 
 
@@ -178,6 +216,26 @@ def test_bad_input_fails_cleanly(previous_site, tmp_path, case):
     assert "the previous site is unchanged" in result.stderr
     assert tree_digest(output) == before
     assert not list(output.parent.glob(f".{output.name}.tmp-*"))
+    # `bloc check` on the same content says exactly what the build said
+    assert check_diagnostics(tmp_path) == build_diagnostics(result, tmp_path)
+
+
+def build_diagnostics(result, root: Path) -> list[str]:
+    """The diagnostics a build printed, with paths relative to the site's folder (as check shows them)."""
+    prefix = f"{root.resolve()}/"
+    lines = (line.removeprefix("WARNING: ").replace(prefix, "") for line in result.stderr.splitlines())
+    return sorted(line for line in lines if DIAGNOSTIC.match(line))
+
+
+def check_diagnostics(root: Path) -> list[str]:
+    done = subprocess.run([sys.executable, "-m", "bloc_cli", "--root", str(root), "check", "--lang", "en"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in done.stderr, done.stderr
+    prefix = f"{root.resolve()}/"
+    return sorted(line.replace(prefix, "") for line in done.stdout.splitlines() if DIAGNOSTIC.match(line))
+
+
+DIAGNOSTIC = re.compile(r"^\S.*?: (error|warning): ")
 
 
 # --- markup injected into the body builds, and comes out inert --------------------------
@@ -422,3 +480,15 @@ def test_warnings_are_in_the_language_of_the_command(previous_site, tmp_path):
     assert (f"{content / ITEM / 'index.vi.md'}:57: cảnh báo: dòng này có vẻ là văn bản bảng mã tiếng Việt cũ "
             "(TCVN3 hoặc VNI) (chuyển văn bản sang Unicode (ví dụ bằng công cụ chuyển mã của UniKey) rồi dán lại)"
             ) in done.stderr
+
+
+@pytest.mark.parametrize("breakage", ["title: [unclosed", "published: 2021-02-30T09:00:00+07:00", "title:\tTab"])
+def test_a_broken_original_is_not_blamed_on_its_translation(previous_site, tmp_path, breakage):
+    """The English file states no facts: while the Vietnamese one cannot be read, it waits."""
+    base, _ = previous_site
+    content = make_content(tmp_path / "content", base / "good")
+    edit("vi", "lang: vi", f"lang: vi\n{breakage}")(content)
+    result = build(content, tmp_path / "output")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.errors and all("/index.vi.md:" in line for line in result.errors), result.stderr
+    assert check_diagnostics(tmp_path) == build_diagnostics(result, tmp_path)
