@@ -28,9 +28,15 @@ def is_file_name(text: str) -> bool:
     return bool(_FILE_NAME.match(text.strip()))
 
 
+def _photos(data) -> list:
+    """The photos list as written, or [] when it is not a list (the schema reports that)."""
+    photos = data.get("photos") if isinstance(data, dict) else None
+    return photos if isinstance(photos, list) else []
+
+
 def check_words(front: FrontMatter, path: str, published: bool) -> list[Diagnostic]:
     """Title with words, a body below the front matter, alt texts that describe, no mojibake."""
-    data = front.data
+    data = front.data if isinstance(front.data, dict) else {}
     problems: list[Diagnostic] = []
     title = data.get("title")
     if isinstance(title, str) and title.strip() and not has_words(title):
@@ -41,7 +47,7 @@ def check_words(front: FrontMatter, path: str, published: bool) -> list[Diagnost
         problems.append(Diagnostic(path, front.body_line - 1, "", t("the item has no text below the front matter"),
                                    t("write the article below the second '---' line"),
                                    severity="error" if published else "warning"))
-    for index, photo in enumerate(data.get("photos") or []):
+    for index, photo in enumerate(_photos(data)):
         if not isinstance(photo, dict):
             continue
         alt = photo.get("alt")
@@ -56,7 +62,7 @@ def check_missing_alts(data: dict, front: FrontMatter, path: str) -> list[Diagno
     """Photos with no alt text, found on the raw data: reported even when another error
     (such as `alt: ""`) stops the model from being built."""
     problems = []
-    for index, photo in enumerate(data.get("photos") or [] if isinstance(data, dict) else []):
+    for index, photo in enumerate(_photos(data)):
         if isinstance(photo, dict) and "alt" not in photo and photo.get("decorative") is not True:
             problems.append(Diagnostic(path, front.line_of(("photos", index)), f"photos[{index}].alt",
                                        t("alt text is required"), t("describe what the photo shows, or set decorative: true")))
