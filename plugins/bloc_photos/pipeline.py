@@ -104,17 +104,9 @@ def run(jobs: list[Job], settings: PhotoSettings, cache_dir: Path, workers: int 
     missing: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
         try:
-            size = outcome.job.source.stat().st_size
-            if size > settings.max_bytes:
-                outcome.error = PhotoError(
-                    t("the file is {size:,} bytes; the limit is {limit:,} (BLOC_PHOTOS_MAX_BYTES)",
-                      size=size, limit=settings.max_bytes),
-                    t("export the photo again as a JPEG of a few megabytes"))
-                continue
-            data = outcome.job.source.read_bytes()
-        except OSError as exc:
-            outcome.error = PhotoError(t("cannot read the file ({reason})", reason=exc.strerror),
-                                       t("check the file's permissions"))
+            data = process.read_photo(outcome.job.source, settings.max_bytes)
+        except PhotoError as exc:
+            outcome.error = exc
             continue
         outcome.key = job_key(data, settings, outcome.job.focal)
         outcome.manifest = cache.lookup(cache_dir, outcome.key)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bloc_content.corpus import CorpusCheck, check_corpus
-from bloc_content.diagnostics import Diagnostic, t
+from bloc_content.diagnostics import Diagnostic
 from bloc_content.freshness import stale_translations
 from bloc_content.model import TranslationFile
 from bloc_content.pairing import Item
@@ -23,7 +23,7 @@ from bloc_indexes.consistency import check_all, where_in_registry
 from bloc_indexes.published import RECORD_NAME, UrlClaim, check_claims, read_record
 from bloc_photos.errors import PhotoError
 from bloc_photos.markers import source_markers, unknown_marker
-from bloc_photos.process import verify
+from bloc_photos.process import read_photo, verify
 from bloc_photos.resolve import resolve
 from bloc_photos.settings import PhotoSettings
 from bloc_safety.trust import check_slug
@@ -39,6 +39,7 @@ class SiteSettings:
     url_record: Path | None = None  # the record of published URLs (content/data/urls.yaml)
     reserved_slugs: tuple[str, ...] = ()
     max_pixels: int = PhotoSettings.max_pixels
+    max_bytes: int = PhotoSettings.max_bytes
 
     @classmethod
     def from_settings(cls, settings: Mapping) -> SiteSettings:
@@ -46,7 +47,8 @@ class SiteSettings:
         data = Path(settings.get("BLOC_DATA_PATH") or content / "data")
         return cls(content, data / "bloc.yaml", settings["BLOC_URLS"], data / RECORD_NAME,
                    tuple(settings.get("BLOC_SAFETY_RESERVED_SLUGS") or ()),
-                   int(settings.get("BLOC_PHOTOS_MAX_PIXELS") or PhotoSettings.max_pixels))
+                   int(settings.get("BLOC_PHOTOS_MAX_PIXELS") or PhotoSettings.max_pixels),
+                   int(settings.get("BLOC_PHOTOS_MAX_BYTES") or PhotoSettings.max_bytes))
 
     @classmethod
     def from_site(cls, root: Path, settings_file: str = "pelicanconf.py", content: Path | None = None) -> SiteSettings:
@@ -109,18 +111,10 @@ def photo_rules(originals: list[ParsedItem], settings: SiteSettings) -> list[Dia
                 continue  # validate already reports it
             try:
                 path = resolve(folder, settings.content_root, photo.file)
-                try:
-                    data = path.read_bytes()
-                except OSError as exc:
-                    raise PhotoError(*_unreadable(exc)) from None
-                verify(data, settings.max_pixels)
+                verify(read_photo(path, settings.max_bytes), settings.max_pixels)
             except PhotoError as exc:
                 problems.append(exc.diagnostic(original.path, original.line("photos", i, "file"), i))
     return problems
-
-
-def _unreadable(exc: OSError):
-    return (t("cannot read the file ({reason})", reason=exc.strerror), t("check the file's permissions"))
 
 
 def marker_rules(items: list[Item]) -> list[Diagnostic]:
