@@ -50,10 +50,17 @@ def run_build(args: argparse.Namespace) -> int:
     settings = read_settings(args.settings, override=override)
     final = Path(args.output or settings["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
-    with _lock(final) as locked:
+    # The cache is locked like the output: two builds sharing it would remove each other's files.
+    cache = Path(settings["CACHE_PATH"]).resolve()
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    with _lock(final) as locked, _lock(cache) as cache_locked:
         if not locked:
             print(_("error: another build of {name}/ is running; wait for it to finish and try again", name=final.name),
                   file=sys.stderr)
+            return 2
+        if not cache_locked:
+            print(_("error: another build is using the cache {name}/; wait for it to finish and try again",
+                    name=cache.name), file=sys.stderr)
             return 2
         _remove_stale(final)
         max_age = max_age_days(settings)

@@ -10,12 +10,16 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .body_images import body_images
+from .body_limits import BodyLimits, check_body_limits
 from .diagnostics import Diagnostic, choices_hint, t
 from .frontmatter import FrontMatter, dotted, load
 from .model import ItemFile, TranslationFile
 from .registries import Registry
+from .removals import removals
 from .review import review_markers
 from .schema_errors import pydantic_diagnostics
+from .text_checks import check_missing_alts, check_words
 
 ORGANISATION = t("organisation")
 _LANG_SUFFIX = re.compile(r"\.(vi|en)\.md$")
@@ -38,7 +42,8 @@ class ParsedItem:
         return self.front.line_of(tuple(loc)) if self.front else 1
 
 
-def parse_item(raw: bytes, path: str, registry: Registry | None, as_original: bool | None = None) -> ParsedItem:
+def parse_item(raw: bytes, path: str, registry: Registry | None, as_original: bool | None = None,
+               limits: BodyLimits | None = None) -> ParsedItem:
     """Parse and validate one file. A Vietnamese file is validated as an original;
     an English one as a translation unless `as_original` says otherwise. Ids are checked
     against the registries only when one is given (the build checks them after reading,
@@ -60,11 +65,23 @@ def parse_item(raw: bytes, path: str, registry: Registry | None, as_original: bo
     # Marks left for a person: warnings in a draft, errors once the item is published.
     status = model.status if model is not None else data.get("status")
     problems.extend(review_markers(path, front.text, published=status != "draft"))
+    problems.extend(check_body(front, path, published=status != "draft", limits=limits or BodyLimits()))
+    if model is None:
+        problems.extend(check_missing_alts(data, front, path))
     if model is not None:
         if registry is not None:
             problems.extend(check_references(model, front, path, registry))
         problems.extend(check_file_name(model, front, path))
     return ParsedItem(path, front, model, problems)
+
+
+def check_body(front: FrontMatter, path: str, published: bool, limits: BodyLimits) -> list[Diagnostic]:
+    """The words and the body: limits before Markdown reads it, images, what the allowlist removes."""
+    problems = check_words(front, path, published)
+    over = check_body_limits(front.body, front.body_line, path, limits)
+    if over:  # a body over the limits is not read any further
+        return problems + over
+    return problems + body_images(front.body, front.body_line, path) + removals(front.body, front.body_line, path)
 
 
 def validate_front(front: FrontMatter, path: str, model_class: type[ItemFile], problems: list[Diagnostic]):

@@ -27,6 +27,7 @@ class PhotoSettings:
     social_size: tuple[int, int] = (1200, 630)
     crop_width: int = 1200  # of the structured-data crops (CROP_RATIOS), when the source allows
     max_pixels: int = 50_000_000
+    max_bytes: int = 40_000_000  # checked before the file is read: a padded JPEG is refused unread
     sizes: str = "(min-width: 50rem) 50rem, 100vw"
     cache: str = ".cache/photos"
     url: str = "photos"

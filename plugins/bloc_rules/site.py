@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bloc_content.corpus import CorpusCheck, check_corpus
-from bloc_content.diagnostics import Diagnostic, t
+from bloc_content.diagnostics import Diagnostic
 from bloc_content.freshness import stale_translations
 from bloc_content.model import TranslationFile
 from bloc_content.pairing import Item
@@ -20,10 +20,10 @@ from bloc_content.urls import url_for
 from bloc_content.validate import ParsedItem, safe_relative
 from bloc_content.visibility import demote
 from bloc_indexes.consistency import check_all, where_in_registry
-from bloc_indexes.slugs import SlugClaim, resolve_slugs
+from bloc_indexes.published import RECORD_NAME, UrlClaim, check_claims, read_record
 from bloc_photos.errors import PhotoError
 from bloc_photos.markers import source_markers, unknown_marker
-from bloc_photos.process import verify
+from bloc_photos.process import read_photo, verify
 from bloc_photos.resolve import resolve
 from bloc_photos.settings import PhotoSettings
 from bloc_safety.trust import check_slug
@@ -36,16 +36,19 @@ class SiteSettings:
     content_root: Path
     bloc_yaml: Path
     urls: Mapping
+    url_record: Path | None = None  # the record of published URLs (content/data/urls.yaml)
     reserved_slugs: tuple[str, ...] = ()
     max_pixels: int = PhotoSettings.max_pixels
+    max_bytes: int = PhotoSettings.max_bytes
 
     @classmethod
     def from_settings(cls, settings: Mapping) -> SiteSettings:
         content = Path(settings["PATH"])
         data = Path(settings.get("BLOC_DATA_PATH") or content / "data")
-        return cls(content, data / "bloc.yaml", settings["BLOC_URLS"],
+        return cls(content, data / "bloc.yaml", settings["BLOC_URLS"], data / RECORD_NAME,
                    tuple(settings.get("BLOC_SAFETY_RESERVED_SLUGS") or ()),
-                   int(settings.get("BLOC_PHOTOS_MAX_PIXELS") or PhotoSettings.max_pixels))
+                   int(settings.get("BLOC_PHOTOS_MAX_PIXELS") or PhotoSettings.max_pixels),
+                   int(settings.get("BLOC_PHOTOS_MAX_BYTES") or PhotoSettings.max_bytes))
 
     @classmethod
     def from_site(cls, root: Path, settings_file: str = "pelicanconf.py", content: Path | None = None) -> SiteSettings:
@@ -69,7 +72,7 @@ def check_site(parsed: list[ParsedItem], registry: Registry, settings: SiteSetti
         *check_all(corpus.public, registry, where),
         # a draft that contradicts the published record is told so, without failing the site
         *(d for d in check_all(corpus.items, registry, where) if d.path in corpus.hidden),
-        *url_rules(corpus.public, settings.urls),
+        *url_rules(corpus.public, settings, registry.paths.get("bloc", "bloc.yaml")),
     ]
     # Translations behind their original, drafts' too (warnings); not while the original
     # has errors of its own: its hash is not final yet.
@@ -108,18 +111,10 @@ def photo_rules(originals: list[ParsedItem], settings: SiteSettings) -> list[Dia
                 continue  # validate already reports it
             try:
                 path = resolve(folder, settings.content_root, photo.file)
-                try:
-                    data = path.read_bytes()
-                except OSError as exc:
-                    raise PhotoError(*_unreadable(exc)) from None
-                verify(data, settings.max_pixels)
+                verify(read_photo(path, settings.max_bytes), settings.max_pixels)
             except PhotoError as exc:
                 problems.append(exc.diagnostic(original.path, original.line("photos", i, "file"), i))
     return problems
-
-
-def _unreadable(exc: OSError):
-    return (t("cannot read the file ({reason})", reason=exc.strerror), t("check the file's permissions"))
 
 
 def marker_rules(items: list[Item]) -> list[Diagnostic]:
@@ -133,22 +128,19 @@ def marker_rules(items: list[Item]) -> list[Diagnostic]:
     return problems
 
 
-def url_rules(items: list[Item], urls: Mapping) -> list[Diagnostic]:
-    """Two items of one language that want the same URL (see bloc_indexes.slugs)."""
-    by_lang: dict[str, list[SlugClaim]] = {}
+def url_rules(items: list[Item], settings: SiteSettings, bloc_shown: str) -> list[Diagnostic]:
+    """URLs two items would share, or that another item already published (bloc_indexes.published)."""
+    record, problems = read_record(settings.url_record, bloc_shown.replace("bloc.yaml", RECORD_NAME)) \
+        if settings.url_record else ({}, [])
+    claims = []
     for item in items:
+        key = item.original.model.translation_key
         for lang, file in item.files.items():
             model = file.model
             line = file.line("slug") if "slug" in file.front.data else file.line("title")
-
-            def url(slug: str, lang=lang, date=model.published) -> str:
-                return url_for(urls, "article", lang, date=date, slug=slug)
-
-            by_lang.setdefault(lang, []).append(SlugClaim(file.path, line, model.slug or slugify(model.title), url))
-    problems = []
-    for claims in by_lang.values():
-        problems.extend(resolve_slugs(claims)[1])
-    return problems
+            url = url_for(settings.urls, "article", lang, date=model.published, slug=model.slug or slugify(model.title))
+            claims.append(UrlClaim(file.path, line, key, lang, url))
+    return [*problems, *check_claims(claims, record)]
 
 
 def shown_paths(items: list[Item]) -> set[str]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from itertools import chain
 from pathlib import Path
 
 from bloc_content.diagnostics import ContentError
-from bloc_content.written import rewritten, written_pages
+from bloc_content.written import remember_sources, rewritten, source_of, written_pages
 
 from .headers import (
     HeaderSettings,
@@ -17,6 +18,7 @@ from .headers import (
     render_policy,
     security_headers,
 )
+from .locate import locate
 from .scans import ScanCache
 from .trust import scan_tree
 
@@ -50,6 +52,14 @@ def initialized(pelican) -> None:
             raise ContentError(problems)
 
 
+def articles_finalized(generator) -> None:
+    """Which source file and text each page comes from, so that the scans of written pages
+    can name the source file and line."""
+    every = list(chain(generator.articles, generator.translations, generator.drafts, generator.drafts_translations))
+    remember_sources({article.save_as: (article.bloc.path, article.bloc.front.text) for article in every
+                      if getattr(article, "bloc", None) is not None and article.bloc.ok})
+
+
 def finalized(pelican) -> None:
     settings = pelican.settings
     output = Path(settings["OUTPUT_PATH"])
@@ -61,7 +71,10 @@ def finalized(pelican) -> None:
         inline.merge(scans.scan(text, page.relative_to(output).as_posix()))
     scans.save()
     for problem in inline.problems:
-        log.error("bloc_safety: %s", problem)
+        page = problem.split(": ", 1)[0]
+        diagnostic = locate(problem, page, source_of(page))
+        # the diagnostic rides along: `bloc build` prints it in the person's language
+        log.error("bloc_safety: %s", diagnostic.render(), extra={"diagnostic": diagnostic})
     header_settings = HeaderSettings(
         hsts=settings["BLOC_SAFETY_HSTS"],
         referrer_policy=settings["BLOC_SAFETY_REFERRER_POLICY"],
@@ -85,4 +98,5 @@ def finalized(pelican) -> None:
 
 def connect(signals) -> None:
     signals.initialized.connect(initialized)
+    signals.article_generator_finalized.connect(articles_finalized)
     signals.finalized.connect(finalized)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from bloc_content.diagnostics import Diagnostic, t
-from bloc_content.model import SLUG_PATTERN
+from bloc_content.model import INVISIBLE, SLUG_PATTERN
 
 SLUG = re.compile(SLUG_PATTERN)
 SLUG_MAX_LENGTH = 120
@@ -80,6 +80,10 @@ def scan_tree(content_dir: Path, root: Path | None = None) -> list[Diagnostic]:
             except OSError:
                 continue  # removed while we walked
             shown = _shown(path, shown_root)
+            if INVISIBLE.search(name):  # shown with escapes: never a raw ESC or CR to the terminal
+                problems.append(Diagnostic(shown, 0, "", t("the name contains an invisible character "
+                                                           "(control, bidirectional-override or zero-width)"),
+                                           t("rename it with visible characters only")))
             if stat.S_ISLNK(info.st_mode):
                 problems.extend(_check_link(path, shown, real_content))
             elif not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
