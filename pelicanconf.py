@@ -121,6 +121,9 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CHECK_MODIFIED_METHOD = "md5"
 CACHE_PATH = ".cache/pelican"
+# `bloc build` removes the cache entries (pages, photos, search bundles...) no build used
+# for this many days, after a successful build.
+BLOC_CACHE_MAX_AGE_DAYS = 30
 
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_LENGTH = None

@@ -36,7 +36,8 @@ def make_content(dest: Path, source: Path | None = SITE_FIXTURE) -> Path:
     else:
         (dest / "news").mkdir(parents=True)
     if not (dest / "data").exists():
-        shutil.copytree(REGISTRIES, dest / "data")
+        # the registries, not the site's record of published URLs: a test site starts unpublished
+        shutil.copytree(REGISTRIES, dest / "data", ignore=shutil.ignore_patterns("urls.yaml"))
     return dest
 
 

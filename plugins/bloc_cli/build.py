@@ -31,9 +31,13 @@ AT_FDCWD = -100
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from bloc_content.cacheuse import MAX_AGE_SETTING, max_age_days
     from pelican.settings import read_settings
 
+    from . import caches
+
     started = time.monotonic()
+    began = time.time()  # cache entries this build uses are marked after it: never pruned
     override = {}
     if args.content:
         content = Path(args.content).resolve()
@@ -41,15 +45,30 @@ def run_build(args: argparse.Namespace) -> int:
         override["BLOC_DATA_PATH"] = str(content / "data")
     if args.cache:
         override["CACHE_PATH"] = str(Path(args.cache).resolve())
+    if getattr(args, "preview", False):
+        override["BLOC_PREVIEW"] = True
     settings = read_settings(args.settings, override=override)
     final = Path(args.output or settings["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
-    with _lock(final) as locked:
+    # The cache is locked like the output: two builds sharing it would remove each other's files.
+    cache = Path(settings["CACHE_PATH"]).resolve()
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    with _lock(final) as locked, _lock(cache) as cache_locked:
         if not locked:
             print(_("error: another build of {name}/ is running; wait for it to finish and try again", name=final.name),
                   file=sys.stderr)
             return 2
+        if not cache_locked:
+            print(_("error: another build is using the cache {name}/; wait for it to finish and try again",
+                    name=cache.name), file=sys.stderr)
+            return 2
         _remove_stale(final)
+        max_age = max_age_days(settings)
+        if max_age is None:
+            print(_("error: {setting} must be a number of days greater than 0, not {value}",
+                    setting=MAX_AGE_SETTING, value=repr(settings[MAX_AGE_SETTING])), file=sys.stderr)
+            return 2
+        cache_root = Path(settings["CACHE_PATH"])
         _atomic_cache_writes()
         if settings.get("GZIP_CACHE", True):
             _drop_damaged_caches(Path(settings["CACHE_PATH"]))
@@ -61,6 +80,7 @@ def run_build(args: argparse.Namespace) -> int:
             if reporting.shows_summary(args):  # reading every page again is only worth it then
                 outcome.pages = compare_pages(staging, final)
             _swap(staging, final)
+            caches.prune(settings, cache_root, max_age, began, time.time())
         else:
             shutil.rmtree(staging, ignore_errors=True)
     return reporting.finish(args, outcome, final, time.monotonic() - started)

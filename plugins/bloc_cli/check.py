@@ -9,17 +9,33 @@ from pathlib import Path
 from bloc_content.corpus import load_corpus
 from bloc_content.diagnostics import Diagnostic
 from bloc_content.messages import catalog
+from bloc_content.visibility import build_time
 
 from .i18n import _
 
+PROJECT_SETTINGS = Path(__file__).resolve().parents[2] / "pelicanconf.py"
+
 
 def collect(root: Path) -> tuple[list[Diagnostic], int] | None:
-    """All diagnostics of the site at `root` and the number of files read; None if no site there."""
-    data_dir, content_dir = root / "content" / "data", root / "content" / "news"
+    """All diagnostics of the site at `root` and the number of files read; None if no site there.
+
+    The same rules as the build (bloc_rules.site.check_site), in the same order: a content
+    tree with unsafe links or special files stops before any file is read."""
+    from bloc_rules.site import SiteSettings, check_site
+    from bloc_safety.trust import scan_tree
+
+    data_dir, content_dir = root / "content" / "data", root / "content"
     if not data_dir.is_dir():
         return None
-    _items, parsed, problems = load_corpus(content_dir, data_dir, root)
-    return sorted(set(problems)), len(parsed)
+    unsafe = scan_tree(content_dir, root)
+    if unsafe:
+        return sorted(set(unsafe)), 0
+    parsed, registry, problems = load_corpus(content_dir / "news", data_dir, root)
+    # A content folder without settings of its own (a scratch copy) uses the project's.
+    settings_file = root / "pelicanconf.py" if (root / "pelicanconf.py").is_file() else PROJECT_SETTINGS
+    settings = SiteSettings.from_site(settings_file.parent, settings_file.name, content_dir)
+    site = check_site(parsed, registry, settings, build_time())
+    return sorted(set(problems) | set(site.diagnostics)), len(parsed)
 
 
 def run(args) -> int:

@@ -1,4 +1,6 @@
-"""`bloc devserver`: serve output/ and rebuild on every change to content, theme, plugins or settings.
+"""`bloc devserver`: a preview of the site, drafts and embargoed items included (each with a
+"Draft" banner), rebuilt on every change to content, theme, plugins or settings. It is built
+into output.preview/, never into output/, so a preview is never published by mistake.
 
 Each rebuild runs `bloc build` in a fresh process (so edited plugins are reloaded too). While
 the last build failed, every page request gets an error page listing the problems; it reloads
@@ -55,8 +57,12 @@ class Handler(SimpleHTTPRequestHandler):
         pass
 
 
+PREVIEW_OUTPUT = "output.preview"  # never output/: a preview shows drafts and must not be published
+
+
 def rebuild(root: Path, settings: str, state: State) -> bool:
-    command = [sys.executable, "-m", "bloc_cli.main", "--root", str(root), "build", "--settings", settings]
+    command = [sys.executable, "-m", "bloc_cli.main", "--root", str(root), "build", "--settings", settings,
+               "--preview", "--output", str(root / PREVIEW_OUTPUT), "--cache", str(root / ".cache" / "preview")]
     result = subprocess.run(command, cwd=root, capture_output=True, text=True)
     report = (result.stdout + result.stderr).strip()
     with state.lock:
@@ -73,7 +79,7 @@ def run(args) -> int:
     import watchfiles
 
     root = Path(args.root).resolve()
-    output = root / "output"
+    output = root / PREVIEW_OUTPUT
     output.mkdir(exist_ok=True)
     state = State()
     rebuild(root, args.settings, state)

@@ -3,8 +3,6 @@ generator publishes and holds back, into the `BuildProgress` in settings["BLOC_B
 
 from __future__ import annotations
 
-import datetime as dt
-
 from .report import held_back
 
 SETTING = "BLOC_BUILD"
@@ -20,7 +18,8 @@ def on_articles_finalized(generator) -> None:
         return
     for article in [*generator.articles, *generator.translations]:
         progress.counts[f"published.{article.lang}"] += 1
-    progress.counts.update(held_back([*generator.drafts, *generator.drafts_translations], dt.datetime.now(dt.UTC)))
+    # bloc_content took the held-back files out of Pelican's lists and says why each is held back
+    progress.counts.update(held_back(getattr(generator, "bloc_held_back", [])))
 
 
 def on_generators_finalized(generators) -> None:

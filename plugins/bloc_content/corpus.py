@@ -1,83 +1,94 @@
-"""Load, validate and pair the whole content tree without Pelican (for `bloc check`)."""
+"""The whole content tree validated as one corpus: per-file rules, references, pairs and
+who the public site shows. Pure (no Pelican): `bloc check` loads the files itself, the
+build hands over what its reader parsed, and both get the same diagnostics."""
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .diagnostics import Diagnostic, t
+from .diagnostics import Diagnostic
 from .extensions import MARKDOWN_EXTENSIONS
-from .freshness import stale_translations
-from .model import TranslationFile
 from .pairing import Item, pair_items, untranslated
 from .registries import Registry, load_registry
-from .validate import ParsedItem, parse_item, safe_relative
+from .validate import ParsedItem, check_references, parse_item
+from .visibility import PUBLISHED, declares_draft, demote, public_items, states
 
 PARALLEL_FROM = 400  # below this many files a worker process costs more than it saves
-_registry: Registry | None = None  # handed to forked workers
+
+
+@dataclass
+class CorpusCheck:
+    items: list[Item]  # every valid item, whatever its state
+    public: list[Item]  # what the site shows: public items with their public translations
+    states: dict[str, str]  # path -> published | draft | embargoed
+    hidden: set[str]  # paths of files the public site does not show
+    diagnostics: list[Diagnostic]  # errors in hidden files already turned into warnings
+
+
+def check_corpus(parsed: list[ParsedItem], registry: Registry, now: dt.datetime, preview: bool = False) -> CorpusCheck:
+    """Pair the parsed files, check their ids, decide what the site shows at `now`.
+
+    A file that failed on its own is reported once: its partner waits for it instead of
+    being blamed for the facts the broken file would have given. With `preview`, drafts
+    and embargoed items are shown too (the author's preview), still with warnings."""
+    problems: list[Diagnostic] = []
+    valid, broken = [], []
+    for item in parsed:
+        problems.extend(item.diagnostics)
+        # ids are checked in every file that validated, also one with other errors: all errors at once
+        references = check_references(item.model, item.front, item.path, registry) if item.model is not None else []
+        problems.extend(references)
+        (valid if item.ok and not references else broken).append(item)
+    items, pair_problems = pair_items(valid, registry, broken)
+    problems.extend(pair_problems)
+    problems.extend(untranslated(items, parsed))
+    state = states(items, now)
+    hidden = {path for path, s in state.items() if s != PUBLISHED}
+    hidden |= {item.path for item in broken if declares_draft(item)}
+    shown = [Item(i.key, i.original, dict(i.translations)) for i in items] if preview else public_items(items, state)
+    return CorpusCheck(items, shown, state, hidden, demote(problems, hidden))
 
 
 def load_corpus(
-    content_dir: Path, data_dir: Path, root: Path, check_files: bool = True
-) -> tuple[list[Item], list[ParsedItem], list[Diagnostic]]:
-    """Every Markdown file (`*.md`, `*.markdown`, ...) under content_dir, validated against the registries in data_dir.
+    content_dir: Path, data_dir: Path, root: Path
+) -> tuple[list[ParsedItem], Registry, list[Diagnostic]]:
+    """Every Markdown file (`*.md`, `*.markdown`, ...) under content_dir, parsed, and the registries in data_dir.
 
-    Paths in diagnostics are relative to `root` (POSIX separators). Returns the paired
-    items, every parsed file and all diagnostics, sorted and without duplicates.
+    Paths in diagnostics are relative to `root` (POSIX separators). Returns the parsed
+    files (with their own diagnostics), the registry and the registry's problems.
     """
     content_dir, data_dir, root = Path(content_dir), Path(data_dir), Path(root)
     registry, problems = load_registry(data_dir, root)
     base = content_dir.resolve()
     prefix = display_path(base, root)  # resolved once: resolving every file costs ~10% of a check
-    jobs = [(str(path), f"{prefix}/{path.relative_to(base).as_posix()}", check_files)
-            for path in sorted(p for p in base.rglob("*") if p.suffix.lstrip(".") in MARKDOWN_EXTENSIONS)]
-    parsed = _parse_all(jobs, registry)
-    for item in parsed:
-        problems.extend(item.diagnostics)
-    # A file that failed on its own is not paired: its partner waits instead of being blamed.
-    items, pair_problems = pair_items(parsed, registry, [p for p in parsed if p.model is None])
-    problems.extend(pair_problems)
-    problems.extend(stale_translations(items))
-    problems.extend(untranslated(items, parsed))
-    return items, parsed, sorted(set(problems))
+    jobs = [(str(path), f"{prefix}/{path.relative_to(base).as_posix()}")
+            for path in sorted(p for p in base.rglob("*") if p.suffix.lstrip(".") in MARKDOWN_EXTENSIONS
+                               and not _ignored(p.relative_to(base)))]
+    return _parse_all(jobs, registry), registry, problems
 
 
-def _parse_all(jobs: list[tuple[str, str, bool]], registry: Registry) -> list[ParsedItem]:
-    global _registry
+def _parse_all(jobs: list[tuple[str, str]], registry: Registry) -> list[ParsedItem]:
     workers = min(os.cpu_count() or 1, 4)
     if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_parse_one(job, registry) for job in jobs]
-    _registry = registry
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_parse_one, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
-    finally:
-        _registry = None
+        return [_parse_one(job) for job in jobs]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_parse_one, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
 
 
-def _parse_one(job: tuple[str, str, bool], registry: Registry | None = None) -> ParsedItem:
-    path, shown, check_files = job
-    item = parse_item(Path(path).read_bytes(), shown, registry or _registry)
-    if check_files and item.model is not None:
-        item.diagnostics.extend(missing_photos(item, Path(path).parent))
+def _parse_one(job: tuple[str, str]) -> ParsedItem:
+    path, shown = job
+    item = parse_item(Path(path).read_bytes(), shown, None)  # ids are checked with the pairs, as in the build
+    item.source = path
     return item
 
 
-def missing_photos(item: ParsedItem, folder: Path) -> list[Diagnostic]:
-    """A photo named in front matter must exist next to the item (reported on the original only)."""
-    if isinstance(item.model, TranslationFile):
-        return []
-    problems = []
-    for i, photo in enumerate(item.model.photos or []):
-        if not safe_relative(photo.file):
-            continue  # validate already reports it
-        if not (folder / PurePosixPath(photo.file)).is_file():
-            problems.append(Diagnostic(
-                item.path, item.line("photos", i, "file"), f"photos[{i}].file",
-                t("photo file missing: '{file}'", file=photo.file),
-                t("put the photo next to index.vi.md with exactly this name, or correct the name")))
-    return problems
+def _ignored(relative: PurePosixPath) -> bool:
+    """Files the build does not read either (IGNORE_FILES: hidden files, editor backups)."""
+    return any(part.startswith(".") or part.endswith("~") for part in relative.parts)
 
 
 def display_path(path: Path, root: Path) -> str:

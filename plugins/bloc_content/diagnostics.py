@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -48,6 +49,14 @@ def translate(text, catalog) -> str:
 
 
 SEVERITIES = (N_("error"), N_("warning"))
+# Shown as escapes, never raw: ESC could recolour or clear the terminal, CR could overwrite
+# the start of the line, and bidi or zero-width characters hide what a name really is.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+
+
+def visible(text: str) -> str:
+    """`text` with every control, bidi and zero-width character written as an escape."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1] if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -65,7 +74,7 @@ class Diagnostic:
         subject = f"{self.field}: " if self.field else ""
         severity = translate(self.severity, catalog)
         text = f"{where}: {severity}: {subject}{translate(self.message, catalog)}"
-        return f"{text} ({translate(self.hint, catalog)})" if self.hint else text
+        return visible(f"{text} ({translate(self.hint, catalog)})" if self.hint else text)
 
     def as_dict(self) -> dict:
         return {

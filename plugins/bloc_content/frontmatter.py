@@ -54,6 +54,7 @@ class FrontMatter:
 class LoadResult:
     front: FrontMatter | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str = ""  # the decoded file, also when its front matter could not be read
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
@@ -94,11 +95,11 @@ def load(raw: bytes, path: str) -> LoadResult:
         return LoadResult(None, problems)
     parts = split(text, path)
     if isinstance(parts, Diagnostic):
-        return LoadResult(None, [parts])
+        return LoadResult(None, [parts], text)
     yaml_text, body, body_line = parts
     data, lines, problems = parse_yaml(yaml_text, path, first_line=2)
     if data is None:
-        return LoadResult(None, problems)
+        return LoadResult(None, problems, text)
     return LoadResult(FrontMatter(data, lines, body, body_line, text=text), problems)
 
 
@@ -121,7 +122,11 @@ def parse_yaml(yaml_text: str, path: str, first_line: int = 1) -> tuple[Any, dic
         if any(not getattr(p.message, "template", "").startswith("duplicate key") for p in walked):
             return None, {}, problems
         # Duplicate keys are reported, and the rest of the file is still validated.
-        data = loader.construct_document(node)
+        try:
+            data = loader.construct_document(node)
+        except (ValueError, ArithmeticError) as exc:  # 2021-02-30: a well-formed date that does not exist
+            return None, {}, [_unconstructible(node, (), path, offset) or
+                              Diagnostic(path, first_line, "", t("a value cannot be read ({kind})", kind=type(exc).__name__))]
     except yaml.MarkedYAMLError as exc:
         # Point at where the broken construct starts (an unclosed list or quote), which is
         # where the author has to look; YAML notices the problem only further down.
@@ -166,6 +171,30 @@ def _common_mistake(exc: yaml.MarkedYAMLError, yaml_text: str, path: str, offset
         hint = (t('put the title in double quotes: title: "..."') if key == "title"
                 else t('put the value in double quotes: {key}: "..."', key=key))
         return Diagnostic(path, line, key, t("a colon followed by a space inside the value"), hint)
+    return None
+
+
+def _unconstructible(node, loc: Loc, path: str, offset: int) -> Diagnostic | None:
+    """The first scalar that PyYAML can parse but not turn into a value, as a diagnostic."""
+    if isinstance(node, yaml.MappingNode):
+        children = [((*loc, key.value), value) for key, value in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        children = [((*loc, i), value) for i, value in enumerate(node.value)]
+    else:
+        try:
+            yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+        except (ValueError, ArithmeticError, TypeError):
+            line = node.start_mark.line + 1 + offset
+            if node.tag.endswith(":timestamp"):
+                return Diagnostic(path, line, _dotted(loc), t("'{value}' is not a date that exists", value=node.value),
+                                  t("check the day and the month: 30 February or 31 April do not exist"))
+            return Diagnostic(path, line, _dotted(loc), t("the value '{value}' cannot be read", value=node.value),
+                              t("put the value in quotes, or correct it"))
+        return None
+    for child_loc, child in children:
+        found = _unconstructible(child, child_loc, path, offset)
+        if found:
+            return found
     return None
 
 

@@ -6,29 +6,35 @@ after everything has been checked, if any error was reported.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from importlib.metadata import version
 from itertools import chain
 from pathlib import Path
 
+from .cachekeys import derived_key
+from .cacheuse import mark_used
 from .diagnostics import ContentError, Diagnostic
-from .pairing import pair_items, untranslated
 from .present import involved_org_ids, present
 from .reader import BlocReader
 from .registries import Registry, load_registry
 from .urls import url_for
-from .validate import ParsedItem, check_references
+from .visibility import build_time
 from .written import forget as forget_written_pages
 
 logger = logging.getLogger(__name__)
 
 _state: dict = {"diagnostics": [], "registry": None, "items": []}
+# What the reader reads of the settings (reader.py).
+CONTENT_CACHE_SETTINGS = ("MARKDOWN", "BLOC_MARKDOWN_BY_LANG")
 
 
 def report(diagnostics) -> None:
     """Record content problems found by any plugin; errors fail the build at the end."""
     _state["diagnostics"].extend(diagnostics)
+
+
+def already_reported(path: str, line: int, field: str) -> bool:
+    """True when a problem at this place was reported (a plugin's second look at it adds nothing)."""
+    return any((d.path, d.line, d.field) == (path, line, field) for d in _state["diagnostics"])
 
 
 def registry() -> Registry:
@@ -47,23 +53,24 @@ def on_initialized(pelican) -> None:
     root = Path(settings.get("BLOC_ROOT") or Path.cwd())
     data_dir = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
     settings["CACHE_PATH"] = str(cache_folder(settings))
+    mark_used(Path(settings["CACHE_PATH"]))
     reg, problems = load_registry(data_dir, root)
     _state["registry"] = reg
     report(problems)
 
 
 def cache_folder(settings) -> Path:
-    """Pelican's content cache, in a folder named after what the cached data depends on
-    (our reader's code, the Markdown settings, library versions), so a change to any of
-    them starts a fresh cache instead of serving stale pages."""
-    digest = hashlib.sha256()
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(module.read_bytes())
-    digest.update(repr(sorted(settings["MARKDOWN"].items(), key=str)).encode())
-    for package in ("pelican", "markdown", "pydantic", "pyyaml"):
-        digest.update(version(package).encode())
-    base = Path(settings["CACHE_PATH"])
-    return base / digest.hexdigest()[:16]
+    """Pelican's content cache, in a folder named after what the cached data (our reader's
+    sanitised HTML and parsed items) depends on: the reader's code and every module of
+    ours it imports (the HTML allowlist among them), the Markdown settings and the
+    libraries' versions. A change to any of them starts a fresh cache instead of serving
+    stale pages; the folders no build uses any more are pruned (cacheuse.py)."""
+    key = derived_key(
+        code=("bloc_content.reader",),
+        settings={name: settings.get(name) for name in CONTENT_CACHE_SETTINGS},
+        packages=("pelican", "markdown", "pydantic", "pyyaml", "nh3"),
+    )
+    return Path(settings["CACHE_PATH"]) / key
 
 
 def add_reader(readers) -> None:
@@ -71,35 +78,60 @@ def add_reader(readers) -> None:
         readers.reader_classes[extension] = BlocReader
 
 
-def on_articles_finalized(generator) -> None:
-    """All files are read: check ids and pairs, then give each article its facts."""
-    reg = registry()
-    every = list(chain(generator.articles, generator.translations, generator.drafts, generator.drafts_translations))
-    parsed: list[ParsedItem] = []
-    broken: list[ParsedItem] = []
+def every_article(generator) -> list:
+    return list(chain(generator.articles, generator.translations, generator.drafts, generator.drafts_translations,
+                      generator.hidden_articles, generator.hidden_translations))
+
+
+def on_pretaxonomy(generator) -> None:
+    """All files are read: run the site's rules once, then keep only what the site shows.
+
+    Pelican sorted the articles by `status` when it read them (and a cached article keeps
+    the status it had then, even once its embargo is over): sort them again from the
+    model, at this build's time. Hidden files leave every list, so nothing of them is
+    written; with BLOC_PREVIEW (the devserver) drafts and embargoed items are shown."""
+    from bloc_rules.site import (  # imports the other plugins' rules
+        SiteSettings,
+        check_site,
+        shown_paths,
+    )
+    from pelican.utils import order_content, process_translations
+
+    settings = generator.settings
+    every = every_article(generator)
     for article in every:
-        item: ParsedItem = article.bloc
-        report(item.diagnostics)
-        references = check_references(item.model, item.front, item.path, reg) if item.ok else []
-        report(references)
-        (parsed if item.ok and not references else broken).append(item)
-    paired, problems = pair_items(parsed, reg, broken)
-    report(problems)
-    report(untranslated(paired, [*parsed, *broken]))
+        article.bloc.source = article.source_path  # where it is now, also when read from the cache
+    preview = bool(settings.get("BLOC_PREVIEW"))
+    site = check_site([a.bloc for a in every], registry(), SiteSettings.from_settings(settings), build_time(), preview)
+    report(site.diagnostics)
+    shown = shown_paths(site.public)
+    public = [a for a in every if a.bloc.path in shown]
+    for article in public:
+        article.status = "published"  # Pelican's URL patterns for published articles
+        article.bloc_state = site.states.get(article.bloc.path)
+    originals, translations = process_translations(public, translation_id=settings["ARTICLE_TRANSLATION_ID"])
+    generator.articles = order_content(originals, settings["ARTICLE_ORDER_BY"])
+    generator.translations = translations
+    generator.drafts, generator.drafts_translations = [], []
+    generator.hidden_articles, generator.hidden_translations = [], []
+    _state["items"] = site.public
+    generator.bloc_held_back = [site.states.get(path, "draft") for path in sorted(site.hidden - shown)]
+
+
+def on_articles_finalized(generator) -> None:
+    """Slugs are final: give each shown article its facts."""
+    reg = registry()
     by_path = {}
-    for entry in paired:
+    for entry in _state["items"]:
         for lang, file in entry.files.items():
             by_path[file.path] = (entry, lang)
-    _state["items"] = paired
-    for article in chain(generator.articles, generator.translations):
+    shown = list(chain(generator.articles, generator.translations))
+    for article in shown:
         # Slugs are final now (bloc_indexes made them unique): keep each URL instead of
         # letting Pelican format it again on each of the thousands of reads that follow.
         article.override_url = article.url
-    for article in every:
-        found = by_path.get(article.bloc.path)
-        if not found:
-            continue
-        entry, lang = found
+    for article in shown:
+        entry, lang = by_path[article.bloc.path]
         original = entry.original.model
         article.item = entry
         article.original = original
@@ -107,7 +139,9 @@ def on_articles_finalized(generator) -> None:
         article.facts = present(original, article.bloc.model, reg, lang)
         article.org_ids = involved_org_ids(original, reg)
         article.alternates = alternates(article, generator.settings)
-    fail_on_errors()
+    # No failing here yet: every shown article is valid, so the photos and the other
+    # plugins still run and report their problems too; bloc_indexes fails the build once,
+    # before anything is written.
 
 
 def alternates(article, settings) -> dict[str, str]:
@@ -145,5 +179,6 @@ def connect(signals) -> None:
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(install_globals)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_pretaxonomy.connect(on_pretaxonomy)
     signals.article_generator_finalized.connect(on_articles_finalized)
     signals.finalized.connect(on_finalized)

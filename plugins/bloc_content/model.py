@@ -30,7 +30,11 @@ LANGS = ("vi", "en")
 VIETNAM_OFFSET = dt.timedelta(hours=7)
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls, bidi marks and overrides, zero-width characters and the BOM: invisible
+# in an editor, and able to reorder or hide what a reader sees.
+INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e"
+                       r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+_CONTROL = INVISIBLE
 
 Lang = Literal["vi", "en"]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
@@ -38,15 +42,22 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 BlocRole = Literal["khoi-truong", "khoi-pho"]
 PersonRole = Literal["speaker", "guest", "witness", "co-chair"]  # co-chair: chaired beside event.chair
 AwardStatus = Literal["proposed", "conferred"]
-Year = Annotated[int, Field(ge=1990, le=2100)]
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 
 def _clean_text(value: str) -> str:
     if _CONTROL.search(value):
-        raise ValueError(N_("contains a control or bidirectional-override character"))
+        raise ValueError(N_("contains an invisible character (control, bidirectional-override or zero-width)"))
     value = " ".join(value.split())
     if not value:
         raise ValueError(N_("is empty"))
+    return value
+
+
+def _visible_name(value: str) -> str:
+    if INVISIBLE.search(value):
+        raise ValueError(N_("contains an invisible character (control, bidirectional-override or zero-width)"))
     return value
 
 
@@ -68,6 +79,8 @@ def _vietnam_time(value: Any) -> Any:
             raise ValueError(N_("has no UTC offset; write it in Vietnam time, e.g. 2021-01-15T09:00:00+07:00"))
         if value.utcoffset() != VIETNAM_OFFSET:
             raise ValueError(N_("must be in Vietnam time (+07:00)"))
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:  # year 1 or 9999 overflow in UTC arithmetic
+            raise ValueError(N_("must be a year from 1990 to 2100"))
         return value.astimezone(dt.timezone(VIETNAM_OFFSET))
     return value
 
@@ -176,7 +189,7 @@ class Covenant(Strict):
 
 
 class Photo(Strict):
-    file: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    file: Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_visible_name)]
     alt: ShortText | None = None  # words
     caption: Text | None = None  # words
     credit: ShortText | None = None

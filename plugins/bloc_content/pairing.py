@@ -41,7 +41,8 @@ def pair_items(parsed: list[ParsedItem], registry: Registry,
     problems: list[Diagnostic] = []
     waiting = {_folder(p.path) for p in broken if p.path.endswith(f".{ORIGINAL_LANG}.md")}
     waiting |= {p.front.data.get("translation_key") for p in broken
-                if p.front is not None and isinstance(p.front.data, dict)}
+                if p.front is not None and isinstance(p.front.data, dict)
+                and isinstance(p.front.data.get("translation_key"), str)}
     groups: dict[str, dict[str, ParsedItem]] = defaultdict(dict)
     for item in sorted(parsed, key=lambda p: p.path):
         if item.model is None:

@@ -10,7 +10,9 @@ from bloc_safety.sanitize import sanitize_html
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
+from .body_limits import BodyLimits
 from .extensions import MARKDOWN_EXTENSIONS
+from .removals import escape_stray_angles
 from .slugs import slugify
 from .validate import ParsedItem, parse_item
 
@@ -52,14 +54,17 @@ class BlocReader(MarkdownReader):
 
     def read(self, source_path):
         raw = Path(source_path).read_bytes()
-        parsed = parse_item(raw, display_path(source_path, self.settings), None)
+        parsed = parse_item(raw, display_path(source_path, self.settings), None,
+                            limits=BodyLimits.from_settings(self.settings))
+        parsed.source = str(source_path)
         if not parsed.ok:
             return "", _invalid_metadata(parsed, raw)
         model = parsed.model
         markdown = self._markdown_for(model.lang)
         markdown.reset()
         # Content is untrusted: the rendered body goes through the HTML allowlist.
-        body = sanitize_html(markdown.convert(parsed.front.body))
+        # Text that only looks like a tag ('a<b và c>d') is escaped first, so it reads as written.
+        body = sanitize_html(markdown.convert(escape_stray_angles(parsed.front.body)))
         metadata = {
             "title": model.title,
             "slug": model.slug or slugify(model.title),

@@ -10,12 +10,16 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .body_images import body_images
+from .body_limits import BodyLimits, check_body_limits
 from .diagnostics import Diagnostic, choices_hint, t
 from .frontmatter import FrontMatter, dotted, load
 from .model import ItemFile, TranslationFile
 from .registries import Registry
+from .removals import removals
 from .review import review_markers
 from .schema_errors import pydantic_diagnostics
+from .text_checks import check_missing_alts, check_words
 
 ORGANISATION = t("organisation")
 _LANG_SUFFIX = re.compile(r"\.(vi|en)\.md$")
@@ -27,6 +31,8 @@ class ParsedItem:
     front: FrontMatter | None
     model: ItemFile | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    raw_text: str = ""  # the decoded file when its front matter could not be read
+    source: str = ""  # where the file is on disk (its folder holds the photos)
 
     @property
     def ok(self) -> bool:
@@ -36,14 +42,15 @@ class ParsedItem:
         return self.front.line_of(tuple(loc)) if self.front else 1
 
 
-def parse_item(raw: bytes, path: str, registry: Registry | None, as_original: bool | None = None) -> ParsedItem:
+def parse_item(raw: bytes, path: str, registry: Registry | None, as_original: bool | None = None,
+               limits: BodyLimits | None = None) -> ParsedItem:
     """Parse and validate one file. A Vietnamese file is validated as an original;
     an English one as a translation unless `as_original` says otherwise. Ids are checked
     against the registries only when one is given (the build checks them after reading,
     so that a cached file is checked against the current registries)."""
     result = load(raw, path)
     if result.front is None:
-        return ParsedItem(path, None, None, result.diagnostics)
+        return ParsedItem(path, None, None, result.diagnostics, result.text)
     front = result.front
     problems = list(result.diagnostics)
     data = front.data
@@ -58,6 +65,9 @@ def parse_item(raw: bytes, path: str, registry: Registry | None, as_original: bo
     # Marks left for a person: warnings in a draft, errors once the item is published.
     status = model.status if model is not None else data.get("status")
     problems.extend(review_markers(path, front.text, published=status != "draft"))
+    problems.extend(check_body(front, path, published=status != "draft", limits=limits or BodyLimits()))
+    if model is None:
+        problems.extend(check_missing_alts(data, front, path))
     if model is not None:
         if registry is not None:
             problems.extend(check_references(model, front, path, registry))
@@ -65,11 +75,24 @@ def parse_item(raw: bytes, path: str, registry: Registry | None, as_original: bo
     return ParsedItem(path, front, model, problems)
 
 
+def check_body(front: FrontMatter, path: str, published: bool, limits: BodyLimits) -> list[Diagnostic]:
+    """The words and the body: limits before Markdown reads it, images, what the allowlist removes."""
+    problems = check_words(front, path, published)
+    over = check_body_limits(front.body, front.body_line, path, limits)
+    if over:  # a body over the limits is not read any further
+        return problems + over
+    return problems + body_images(front.body, front.body_line, path) + removals(front.body, front.body_line, path)
+
+
 def validate_front(front: FrontMatter, path: str, model_class: type[ItemFile], problems: list[Diagnostic]):
     try:
         return model_class.model_validate(front.data)
     except ValidationError as exc:
         problems.extend(pydantic_diagnostics(exc, path, front.line_of, lambda loc: known_fields(model_class, loc)))
+        return None
+    except (ValueError, TypeError, ArithmeticError) as exc:  # a validator's own failure: still located
+        problems.append(Diagnostic(path, front.fence_line, "", t("a value cannot be read ({kind})", kind=type(exc).__name__),
+                                   t("check the dates and numbers of the front matter")))
         return None
 
 

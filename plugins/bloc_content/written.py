@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-_state: dict = {"root": None, "pages": {}}
+_state: dict = {"root": None, "pages": {}, "sources": {}}
 
 
 def written_pages(root: Path) -> dict[Path, str]:
@@ -26,6 +26,16 @@ def rewritten(path: Path, text: str) -> None:
         _state["pages"][path] = text
 
 
+def remember_sources(sources: dict[str, tuple[str, str]]) -> None:
+    """{page file relative to the output: (source path as shown, source text)}: a scan of the
+    written pages names the file and line an author can fix, not the page."""
+    _state["sources"] = dict(sources)
+
+
+def source_of(page: str) -> tuple[str, str] | None:
+    return _state["sources"].get(page)
+
+
 def forget() -> None:
     """Drop the pages (a new build, or the last step that needed them is done)."""
-    _state.update(root=None, pages={})
+    _state.update(root=None, pages={}, sources={})

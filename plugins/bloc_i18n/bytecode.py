@@ -10,19 +10,22 @@ build` can drop a damaged one like any other cache file.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import os
 import zlib
 from pathlib import Path
 
+from bloc_content.cachekeys import derived_key
+from bloc_content.cacheuse import mark_used
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
 
 def folder_for(cache_root: Path, environment_settings: dict) -> Path:
-    """The stored code depends on the Environment's options: one folder per set of them."""
-    digest = hashlib.sha256(repr(sorted(environment_settings.items(), key=str)).encode()).hexdigest()[:16]
-    return cache_root / "jinja" / digest
+    """The stored code depends on the Environment's options and on how this plugin and
+    Pelican set it up (newstyle gettext changes the compiled calls): one folder per set."""
+    key = derived_key(code=("bloc_i18n.glue",), settings={"JINJA_ENVIRONMENT": environment_settings},
+                      packages=("jinja2", "pelican"))
+    return cache_root / "jinja" / key
 
 
 class SharedBytecodeCache(BytecodeCache):
@@ -42,6 +45,7 @@ class SharedBytecodeCache(BytecodeCache):
                 data = gzip.decompress(self._path(bucket.key).read_bytes())
             except (OSError, EOFError, zlib.error):
                 return
+            mark_used(self._path(bucket.key))
             self.memory[bucket.key] = data
         if data is not None:
             bucket.bytecode_from_string(data)  # resets itself if Jinja or Python changed

@@ -17,9 +17,10 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from bloc_content.diagnostics import Diagnostic, t
-from bloc_content.frontmatter import dotted
+from bloc_content.frontmatter import dotted, parse_yaml
 from bloc_content.pairing import Item
 from bloc_content.registries import Registry
 
@@ -35,6 +36,25 @@ def check_all(items: list[Item], registry: Registry, registry_where: RegistryWhe
     ordered = sorted(items, key=lambda i: i.original.path)
     return [*leadership_per_year(ordered), *against_registry(ordered, registry, where),
             *representing(ordered, registry, where), *award_order(ordered), *year_bounds(ordered)]
+
+
+def where_in_registry(path: Path, shown: str) -> RegistryWhere:
+    """(year, head|deputy|motto) -> '<shown>:LINE' of that yearly record of bloc.yaml at `path`."""
+    try:
+        data, lines, _ = parse_yaml(path.read_text(encoding="utf-8"), shown)
+    except (OSError, UnicodeDecodeError):
+        data, lines = None, {}
+    index = {}
+    for i, record in enumerate((data or {}).get("years") or [] if isinstance(data, dict) else []):
+        if isinstance(record, dict) and isinstance(record.get("year"), int):
+            index[record["year"]] = i
+
+    def where(year: int, fact: str) -> str:
+        loc = ("years", index.get(year), fact)
+        line = lines.get((*loc, "org")) or lines.get((*loc, "vi")) or lines.get(loc) or lines.get(loc[:2])
+        return f"{shown}:{line}" if line else shown
+
+    return where
 
 
 def _at(item: Item, *loc) -> str:

@@ -4,20 +4,22 @@ facts and the registry (records.py); nothing here is typed by hand."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bloc_content import glue as content
 from bloc_content.diagnostics import Diagnostic, choices_hint, t
 from bloc_content.urls import save_as, url_for
 from pelican.generators import Generator
 
-from .consistency import check_all
 from .fragments import Fragments
-from .glue import registry_where
 from .pages import paginate
+from .published import dump_record, redirects, redirects_file, updated_record
 from .records import current_year, member_histories, year_summaries
 from .slugs import find_collisions
 from .views import Link, member_view, year_view
 
 DEFAULTS = {"BLOC_INDEX_PAGE_SIZE": None, "BLOC_HOME_ITEMS": 10}  # page size: DEFAULT_PAGINATION
+REDIRECTS_FILE = "_redirects"  # read by Netlify and Cloudflare Pages; the pages work everywhere
 
 
 class IndexesGenerator(Generator):
@@ -28,15 +30,16 @@ class IndexesGenerator(Generator):
             if self.settings.get(name) is None:
                 self.settings[name] = value or self.settings.get("DEFAULT_PAGINATION") or 10
         content.report(unknown_settings(self.settings))
-        items = content.items()
+        # Only what the site shows: drafts and embargoed items were checked (bloc_rules,
+        # with the consistency rules) and left out before this generator runs.
+        shown = content.items()
         registry = content.registry()
-        content.report(check_all(items, registry, registry_where(self.settings)))
         self.by_key = articles_by_key(self.context.get("articles", []))
-        # Drafts are checked like everything else, but their facts are not published.
-        published = [item for item in items if item.original.model.status == "published"]
-        self.years = year_summaries(published, registry)
+        self.years = year_summaries(shown, registry)
         involved = {key: next(iter(v.values())).org_ids for key, v in self.by_key.items()}
-        self.members = member_histories(published, registry, self.years, involved)
+        self.members = member_histories(shown, registry, self.years, involved)
+        self.urls = self.context.get("bloc_url_record")
+        self.redirects = redirects(self.urls.claims, self.urls.record) if self.urls else []
         content.report(find_collisions(self._planned_outputs()))
         content.fail_on_errors()
 
@@ -71,6 +74,7 @@ class IndexesGenerator(Generator):
 
     def _planned_outputs(self) -> list[tuple[str, str]]:
         planned = [(save_as(a.url), a.bloc.path) for versions in self.by_key.values() for a in versions.values()]
+        planned += [(save_as(r.old), t("the redirect from '{url}'", url=r.old)) for r in self.redirects]
         registry = content.registry()
         for lang in self._langs():
             names = {"home": t("the home page ({lang})", lang=lang), "years": t("the years page ({lang})", lang=lang),
@@ -86,6 +90,7 @@ class IndexesGenerator(Generator):
         return planned
 
     def generate_output(self, writer):
+        self.write_redirects(writer)
         registry = content.registry()
         self.env.globals["remember"] = Fragments()
         for lang in self._langs():
@@ -122,6 +127,22 @@ class IndexesGenerator(Generator):
             # The search page: bloc_search indexes the site and theme/static/js/search.js runs it.
             self._write(writer, "search", lang, self._url("search", lang),
                         {o: self._url("search", o) for o in self._other(lang)})
+
+    def write_redirects(self, writer) -> None:
+        """A page at each old URL of a moved item, the `_redirects` file, and the record of
+        published URLs with this build's URLs added (committed with the content)."""
+        if self.urls is None:
+            return
+        for redirect in self.redirects:
+            writer.write_file(save_as(redirect.old), self.get_template("redirect"), self.context,
+                              relative_urls=self.settings["RELATIVE_URLS"], page_lang=redirect.lang,
+                              page_url=redirect.old, target=redirect.new)
+        (Path(self.output_path) / REDIRECTS_FILE).write_text(redirects_file(self.redirects), encoding="utf-8")
+        record = updated_record(self.urls.claims, self.urls.record)
+        # A preview shows drafts at their future URLs: those are not published yet.
+        preview = self.settings.get("BLOC_PREVIEW")
+        if not preview and (record != self.urls.record or not self.urls.path.exists()):
+            self.urls.path.write_text(dump_record(record), encoding="utf-8")
 
     def _other(self, lang: str) -> list[str]:
         return [o for o in self._langs() if o != lang]

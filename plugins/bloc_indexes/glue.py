@@ -1,69 +1,49 @@
-"""Pelican glue: slugs made unique before any URL is used, and the registry's line numbers."""
+"""Pelican glue: the record of published URLs and this build's URLs, for the redirects and the
+record's update (the URLs themselves are checked with every other rule, in bloc_rules)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
 from bloc_content import glue as content
-from bloc_content.frontmatter import parse_yaml
 
-from .slugs import SlugClaim, resolve_slugs
+from .published import RECORD_NAME, UrlClaim, read_record
 
 
-def _claim(article) -> SlugClaim:
-    # The reader's slug is kept in the metadata; start from it on every build, so that a
-    # cached article that was renamed last time gets its own slug back when it can.
-    base = article.metadata.get("slug", article.slug)
-    key = "ARTICLE_URL" if article.in_default_lang else "ARTICLE_LANG_URL"
-    pattern = article.settings[key]
-    fixed = getattr(article, "override_url", None)
+@dataclass
+class UrlRecord:
+    """What the build knows about published URLs: the committed record and this build's URLs."""
 
-    def url(slug: str) -> str:
-        return fixed if fixed is not None else pattern.format(**{**article.url_format, "slug": slug})
+    path: Path
+    record: dict[str, tuple[str, str]]
+    claims: list[UrlClaim] = field(default_factory=list)
 
+
+def record_path(settings) -> Path:
+    return Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data") / RECORD_NAME
+
+
+def _claim(article) -> UrlClaim:
     parsed = getattr(article, "bloc", None)
     path = parsed.path if parsed else article.source_path
     line = parsed.line("slug") if parsed and parsed.front and "slug" in parsed.front.data else (
         parsed.line("title") if parsed else 0)
-    return SlugClaim(path, line, base, url, fixed is not None)
+    return UrlClaim(path, line, article.metadata.get("translation_key", article.slug), article.lang, article.url)
 
 
 def on_pretaxonomy(generator) -> None:
-    """Give every published article a URL of its own, before Pelican computes any."""
+    """Keep the record of published URLs and this build's URLs for the listing generator
+    (redirects, the record's update); bloc_rules reports URLs that collide."""
     written = list(chain(generator.articles, generator.translations,
                          generator.hidden_articles, generator.hidden_translations))
-    by_lang: dict[str, list] = {}
     for article in written:
+        # the reader's slug, also for an article served from the content cache
         article.slug = article.metadata.get("slug", article.slug)
-        by_lang.setdefault(article.lang, []).append(article)
-    for articles in by_lang.values():
-        claims = {id(a): _claim(a) for a in articles}
-        changed, problems = resolve_slugs(list(claims.values()))
-        content.report(problems)
-        for article in articles:
-            slug = changed.get(claims[id(article)].path)
-            if slug:
-                article.slug = slug
+    path = record_path(generator.settings)
+    shown = content.registry().paths.get("bloc", "bloc.yaml").replace("bloc.yaml", RECORD_NAME)
+    record, _problems = read_record(path, shown)  # reported by bloc_rules
+    state = UrlRecord(path, record, [_claim(a) for a in written])
+    generator.context["bloc_url_record"] = state
 
-
-def registry_where(settings) -> Callable[[int, str], str]:
-    """(year, head|deputy|motto) -> 'content/data/bloc.yaml:LINE' of that yearly record."""
-    shown = content.registry().paths.get("bloc", "bloc.yaml")
-    path = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data") / "bloc.yaml"
-    try:
-        data, lines, _ = parse_yaml(path.read_text(encoding="utf-8"), shown)
-    except OSError:
-        data, lines = None, {}
-    index = {}
-    for i, record in enumerate((data or {}).get("years") or []):
-        if isinstance(record, dict) and "year" in record:
-            index[int(record["year"])] = i
-
-    def where(year: int, fact: str) -> str:
-        loc = ("years", index.get(year), fact)
-        line = lines.get((*loc, "org")) or lines.get((*loc, "vi")) or lines.get(loc) or lines.get(loc[:2])
-        return f"{shown}:{line}" if line else shown
-
-    return where

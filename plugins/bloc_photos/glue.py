@@ -4,15 +4,15 @@ and give each article its figures (README.md lists the template variables)."""
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from bloc_content import glue as content
-from bloc_content.diagnostics import Diagnostic, did_you_mean, t
+from bloc_content.diagnostics import Diagnostic
 
 from . import pipeline
 from .errors import PhotoError
 from .figures import Processed, article_photos, place_in_body
+from .markers import unknown_marker
 from .resolve import resolve
 from .settings import from_settings
 
@@ -46,7 +46,9 @@ def on_articles_finalized(generator) -> None:
     outcomes = pipeline.run(jobs, settings, settings.cache_dir(root), progress=task.advance if task else None)
     for (item, i), outcome in zip(where, outcomes, strict=True):
         if outcome.error:
-            problems.append(_diagnostic(outcome.error, item, i))
+            found = _diagnostic(outcome.error, item, i)
+            if not content.already_reported(found.path, found.line, found.field):  # the site's rules saw it first
+                problems.append(found)
             continue
         names = pipeline.publish(outcome, out_dir)
         urls = {cached: base + name for cached, name in names.items()}
@@ -83,11 +85,7 @@ def _diagnostic(error: PhotoError, item, index: int) -> Diagnostic:
 
 
 def _unknown_marker(article, name: str, files: list[str]) -> Diagnostic:
-    front = article.bloc.front
-    match = re.search(r"\[\[photo:\s*" + re.escape(name), front.body)
-    line = front.body_line + front.body[: match.start()].count("\n") if match else front.body_line
-    return Diagnostic(article.bloc.path, line, "body", t("[[photo:{name}]] names no photo of this item", name=name),
-                      did_you_mean(name, files) or t("declare it under photos: in the front matter first"))
+    return unknown_marker(article.bloc, name, files)
 
 
 def connect(signals) -> None:

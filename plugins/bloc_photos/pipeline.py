@@ -104,10 +104,9 @@ def run(jobs: list[Job], settings: PhotoSettings, cache_dir: Path, workers: int 
     missing: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
         try:
-            data = outcome.job.source.read_bytes()
-        except OSError as exc:
-            outcome.error = PhotoError(t("cannot read the file ({reason})", reason=exc.strerror),
-                                       t("check the file's permissions"))
+            data = process.read_photo(outcome.job.source, settings.max_bytes)
+        except PhotoError as exc:
+            outcome.error = exc
             continue
         outcome.key = job_key(data, settings, outcome.job.focal)
         outcome.manifest = cache.lookup(cache_dir, outcome.key)

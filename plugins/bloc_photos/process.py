@@ -61,6 +61,35 @@ def open_image(data: bytes, max_pixels: int) -> Image.Image:
     return img
 
 
+def read_photo(path, max_bytes: int) -> bytes:
+    """The bytes of a photo file, or a PhotoError: over `max_bytes` (checked before the file
+    is read: a padded JPEG is refused unread) or unreadable."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise PhotoError(t("the file is {size:,} bytes; the limit is {limit:,} (BLOC_PHOTOS_MAX_BYTES)",
+                               size=size, limit=max_bytes),
+                             t("export the photo again as a JPEG of a few megabytes"))
+        return path.read_bytes()
+    except OSError as exc:
+        raise PhotoError(t("cannot read the file ({reason})", reason=exc.strerror),
+                         t("check the file's permissions")) from None
+
+
+def verify(data: bytes, max_pixels: int) -> None:
+    """Raise a PhotoError for a file that is not a usable photo: opened and decoded (a JPEG
+    at 1/8 scale, which still reads every byte), never encoded. What `bloc check` and the
+    build's rules do for every photo."""
+    img = open_image(data, max_pixels)
+    try:
+        draft_for(img, 1, 1)
+        load(img)
+    except (OSError, ValueError) as exc:
+        raise _corrupt(exc) from None
+    finally:
+        img.close()
+
+
 def _too_large(size: tuple[int, int] | None, max_pixels: int) -> PhotoError:
     limit = t("{count} megapixels", count=f"{max_pixels / 1e6:.3g}")
     if size is None:

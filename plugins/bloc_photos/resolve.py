@@ -25,7 +25,11 @@ def resolve(item_dir: Path, content_root: Path, name: str) -> Path:
     candidate = item_dir / Path(*pure.parts)
     if not candidate.exists() and not candidate.is_symlink():
         present = sorted(p.name for p in item_dir.iterdir() if p.is_file()) if item_dir.is_dir() else []
-        hint = did_you_mean(name, present) or t("copy the photo into the item's folder, next to index.vi.md")
+        same_letters = [p for p in present if p.lower() == pure.name.lower()]
+        if same_letters:  # 'x.JPG' for 'x.jpg': the web server, like Linux, tells them apart
+            hint = t("the file is named '{actual}': upper and lower case must match exactly", actual=same_letters[0])
+        else:
+            hint = did_you_mean(name, present) or t("copy the photo into the item's folder, next to index.vi.md")
         raise PhotoError(t("file '{name}' not found in the item's folder", name=name), hint)
     real = candidate.resolve()
     if not real.is_relative_to(root):

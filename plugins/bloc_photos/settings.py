@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-# Bump when process.py or pipeline.py change what an entry holds: every cache entry is redone.
-# 2: the 16:9, 4:3 and 1:1 crops for structured data joined the manifest.
-PIPELINE_VERSION = 2
+from bloc_content.cachekeys import derived_key
+
 FORMATS = ("webp", "jpeg")
 PREFIX = "BLOC_PHOTOS_"
+# The module that encodes an entry (with what it imports of ours: process.py, cache.py ...).
+PIPELINE_CODE = ("bloc_photos.pipeline",)
 ENCODING = ("widths", "formats", "jpeg_quality", "webp_quality", "social_size", "crop_width")
 # The aspect ratios Google asks of a NewsArticle's `image`, named as in the file names.
 CROP_RATIOS = (("16x9", 16, 9), ("4x3", 4, 3), ("1x1", 1, 1))
@@ -25,6 +27,7 @@ class PhotoSettings:
     social_size: tuple[int, int] = (1200, 630)
     crop_width: int = 1200  # of the structured-data crops (CROP_RATIOS), when the source allows
     max_pixels: int = 50_000_000
+    max_bytes: int = 40_000_000  # checked before the file is read: a padded JPEG is refused unread
     sizes: str = "(min-width: 50rem) 50rem, 100vw"
     cache: str = ".cache/photos"
     url: str = "photos"
@@ -32,9 +35,15 @@ class PhotoSettings:
     credit_labels: tuple[tuple[str, str], ...] = (("vi", "Ảnh:"), ("en", "Photo:"))
 
     def fingerprint(self) -> dict[str, Any]:
-        """What the encoded bytes depend on (the cache key's settings part)."""
+        """What the encoded bytes depend on besides the source: the code that encodes them
+        (derived, never bumped by hand), Pillow's version and the encoding settings."""
+        return dict(self._fingerprint)
+
+    @cached_property
+    def _fingerprint(self) -> dict[str, Any]:  # once per settings, not once per photo
         data = asdict(self)
-        return {"version": PIPELINE_VERSION, **{name: data[name] for name in ENCODING}}
+        return {"code": derived_key(code=PIPELINE_CODE, packages=("pillow",)),
+                **{name: data[name] for name in ENCODING}}
 
     def crop_sizes(self) -> list[tuple[str, tuple[int, int]]]:
         """[(name, (width, height))] of the structured-data crops, e.g. ("16x9", (1200, 675))."""

@@ -7,8 +7,7 @@ from itertools import chain
 from pathlib import Path
 
 from bloc_content.diagnostics import ContentError
-from bloc_content.glue import report
-from bloc_content.written import rewritten, written_pages
+from bloc_content.written import remember_sources, rewritten, source_of, written_pages
 
 from .headers import (
     HeaderSettings,
@@ -19,8 +18,9 @@ from .headers import (
     render_policy,
     security_headers,
 )
+from .locate import locate
 from .scans import ScanCache
-from .trust import check_slug, scan_tree
+from .trust import scan_tree
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +53,11 @@ def initialized(pelican) -> None:
 
 
 def articles_finalized(generator) -> None:
-    reserved = tuple(generator.settings.get("BLOC_SAFETY_RESERVED_SLUGS", ()))
-    every = chain(generator.articles, generator.translations, generator.drafts, generator.drafts_translations)
-    for article in every:
-        item = getattr(article, "bloc", None)
-        if item is None or not item.ok:
-            continue  # invalid files are reported by bloc_content
-        field = "slug" if item.model.slug else "title"
-        report(check_slug(article.slug, item.path, item.line(field), field, reserved))
+    """Which source file and text each page comes from, so that the scans of written pages
+    can name the source file and line."""
+    every = list(chain(generator.articles, generator.translations, generator.drafts, generator.drafts_translations))
+    remember_sources({article.save_as: (article.bloc.path, article.bloc.front.text) for article in every
+                      if getattr(article, "bloc", None) is not None and article.bloc.ok})
 
 
 def finalized(pelican) -> None:
@@ -74,7 +71,10 @@ def finalized(pelican) -> None:
         inline.merge(scans.scan(text, page.relative_to(output).as_posix()))
     scans.save()
     for problem in inline.problems:
-        log.error("bloc_safety: %s", problem)
+        page = problem.split(": ", 1)[0]
+        diagnostic = locate(problem, page, source_of(page))
+        # the diagnostic rides along: `bloc build` prints it in the person's language
+        log.error("bloc_safety: %s", diagnostic.render(), extra={"diagnostic": diagnostic})
     header_settings = HeaderSettings(
         hsts=settings["BLOC_SAFETY_HSTS"],
         referrer_policy=settings["BLOC_SAFETY_REFERRER_POLICY"],

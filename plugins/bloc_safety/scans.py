@@ -8,8 +8,10 @@ import hashlib
 import os
 import pickle
 import zlib
-from importlib.metadata import version
 from pathlib import Path
+
+from bloc_content.cachekeys import derived_key
+from bloc_content.cacheuse import mark_used
 
 from .headers import InlineCode, scan_html
 
@@ -18,9 +20,7 @@ _Scan = tuple[frozenset, frozenset, frozenset, tuple]
 
 def _code_version() -> str:
     """What a stored scan depends on besides the page: the scanner's code and lxml."""
-    digest = hashlib.sha256((Path(__file__).parent / "headers.py").read_bytes())
-    digest.update(version("lxml").encode())
-    return digest.hexdigest()
+    return derived_key(code=("bloc_safety.headers",), packages=("lxml",), length=64)
 
 
 class ScanCache:
@@ -41,6 +41,7 @@ class ScanCache:
             return {}
         if not isinstance(stored, dict) or stored.get("version") != self.version:
             return {}
+        mark_used(self.path)  # save() writes it only when a page changed
         return stored.get("scans", {})
 
     def scan(self, html: str, where: str) -> InlineCode:

@@ -9,8 +9,8 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from bloc_content.diagnostics import Diagnostic
-from bloc_content.model import SLUG_PATTERN
+from bloc_content.diagnostics import Diagnostic, t
+from bloc_content.model import INVISIBLE, SLUG_PATTERN
 
 SLUG = re.compile(SLUG_PATTERN)
 SLUG_MAX_LENGTH = 120
@@ -80,11 +80,15 @@ def scan_tree(content_dir: Path, root: Path | None = None) -> list[Diagnostic]:
             except OSError:
                 continue  # removed while we walked
             shown = _shown(path, shown_root)
+            if INVISIBLE.search(name):  # shown with escapes: never a raw ESC or CR to the terminal
+                problems.append(Diagnostic(shown, 0, "", t("the name contains an invisible character "
+                                                           "(control, bidirectional-override or zero-width)"),
+                                           t("rename it with visible characters only")))
             if stat.S_ISLNK(info.st_mode):
                 problems.extend(_check_link(path, shown, real_content))
             elif not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
-                problems.append(Diagnostic(shown, 0, "", "is not a regular file (a FIFO, socket or device)",
-                                           "remove it from content/"))
+                problems.append(Diagnostic(shown, 0, "", t("is not a regular file (a FIFO, socket or device)"),
+                                           t("remove it from content/")))
     return problems
 
 
@@ -93,18 +97,18 @@ def _check_link(path: Path, shown: str, real_content: Path) -> list[Diagnostic]:
     try:
         real = path.resolve(strict=True)
     except RuntimeError:
-        return [Diagnostic(shown, 0, "", f"symbolic link loop (-> {target})", "remove the link")]
+        return [Diagnostic(shown, 0, "", t("symbolic link loop (-> {target})", target=target), t("remove the link"))]
     except OSError as exc:
         if exc.errno == 40:  # ELOOP
-            return [Diagnostic(shown, 0, "", f"symbolic link loop (-> {target})", "remove the link")]
-        return [Diagnostic(shown, 0, "", f"dangling symbolic link (-> {target})",
-                           "remove the link or copy the file it named into content/")]
+            return [Diagnostic(shown, 0, "", t("symbolic link loop (-> {target})", target=target), t("remove the link"))]
+        return [Diagnostic(shown, 0, "", t("dangling symbolic link (-> {target})", target=target),
+                           t("remove the link or copy the file it named into content/"))]
     if not real.is_relative_to(real_content):
-        return [Diagnostic(shown, 0, "", f"symbolic link leaves content/ (-> {target})",
-                           "copy the file into content/ instead of linking to it")]
+        return [Diagnostic(shown, 0, "", t("symbolic link leaves content/ (-> {target})", target=target),
+                           t("copy the file into content/ instead of linking to it"))]
     if real.is_dir() and path.parent.resolve().is_relative_to(real):
-        return [Diagnostic(shown, 0, "", f"symbolic link loop: links to its own ancestor (-> {target})",
-                           "remove the link")]
+        return [Diagnostic(shown, 0, "", t("symbolic link loop: links to its own ancestor (-> {target})", target=target),
+                           t("remove the link"))]
     return []
 
 
@@ -120,16 +124,16 @@ def slug_problems(slug: str, reserved: Iterable[str] = ()) -> list[str]:
     """What is wrong with a slug, as messages; empty when it is fine."""
     problems = []
     if not SLUG.fullmatch(slug or ""):
-        problems.append(f"'{slug}' is not a slug: lowercase ASCII letters and digits joined by single '-'")
+        problems.append(t("'{slug}' is not a slug: lowercase ASCII letters and digits joined by single '-'", slug=slug))
     if len(slug or "") > SLUG_MAX_LENGTH:
-        problems.append(f"'{slug}' is longer than {SLUG_MAX_LENGTH} characters")
+        problems.append(t("'{slug}' is longer than {limit} characters", slug=slug, limit=SLUG_MAX_LENGTH))
     if slug in RESERVED_SLUGS or slug in set(reserved):
-        problems.append(f"'{slug}' is reserved for the site's own pages")
+        problems.append(t("'{slug}' is reserved for the site's own pages", slug=slug))
     return problems
 
 
 def check_slug(slug: str, path: str, line: int, field: str = "slug",
                reserved: Iterable[str] = ()) -> list[Diagnostic]:
     """slug_problems as diagnostics at `path:line`."""
-    return [Diagnostic(path, line, field, message, "choose another slug, e.g. add the year or a word")
+    return [Diagnostic(path, line, field, message, t("choose another slug, e.g. add the year or a word"))
             for message in slug_problems(slug, reserved)]

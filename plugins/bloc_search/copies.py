@@ -18,6 +18,9 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+from bloc_content.cachekeys import derived_key
+from bloc_content.cacheuse import mark_used
+
 from .indexcopy import indexed_copy
 
 _Manifest = dict[str, tuple[str, bool]]  # relative path -> (hash of the page, has a copy)
@@ -25,10 +28,7 @@ _Manifest = dict[str, tuple[str, bool]]  # relative path -> (hash of the page, h
 
 def _code_version() -> str:
     """Copies depend on the folding code too: a change to it folds every page again."""
-    digest = hashlib.sha256()
-    for name in ("indexcopy.py", "fold.py"):
-        digest.update((Path(__file__).parent / name).read_bytes())
-    return digest.hexdigest()
+    return derived_key(code=("bloc_search.indexcopy",), length=64)
 
 
 def _manifest_path(folder: Path) -> Path:
@@ -82,6 +82,7 @@ def sync_copies(folder: Path, pages: list[tuple[str, str]],
     for relative in old.keys() - new.keys():
         (folder / relative).unlink(missing_ok=True)
     folder.mkdir(parents=True, exist_ok=True)
+    mark_used(folder)
     _save(folder, version, new)
     indexed = sum(1 for _, has_copy in new.values() if has_copy)
     return indexed, len(new) - indexed

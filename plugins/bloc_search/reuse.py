@@ -12,27 +12,22 @@ bundle after Pagefind: `bloc build` only renames the output folder and removes o
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import shutil
 import time
 from collections.abc import Iterable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+
+from bloc_content.cachekeys import derived_key
 
 KEEP = 2  # bundles kept: the current one and the one before (a reverted edit reuses it)
 COUNTS = "counts.txt"  # pages indexed and skipped, beside the bundle's files (not published)
 
 
 def _code_digest() -> str:
-    digest = hashlib.sha256()
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(module.read_bytes())
-    for package in ("pagefind", "pagefind_bin"):
-        with contextlib.suppress(PackageNotFoundError):
-            digest.update(version(package).encode())
-    return digest.hexdigest()
+    """The code that makes a bundle (this plugin's build and what it imports) and Pagefind's version."""
+    return derived_key(code=("bloc_search.build",), packages=("pagefind", "pagefind_bin", "cbor2"), length=64)
 
 
 def bundle_key(pages: Iterable[tuple[str, str]], command: list[str]) -> str:

@@ -30,10 +30,20 @@ class Feed:
     items: Sequence[FeedItem]
 
 
+class _TextSummaryAtom(Atom1Feed):
+    """Atom whose summaries are `type="text"`: ours are plain text, and feedgenerator's
+    `type="html"` would make a feed reader decode `&lt;img onerror&gt;` into live markup."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"]:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 def atom(feed: Feed) -> str:
     """The feed as Atom 1.0 with xml:lang; `updated` is the newest change, never the build time."""
     newest = max((i.updated or i.published for i in feed.items), default=None)
-    out = Atom1Feed(title=feed.title, link=feed.link, description=feed.subtitle, language=feed.lang,
+    out = _TextSummaryAtom(title=feed.title, link=feed.link, description=feed.subtitle, language=feed.lang,
                     feed_url=feed.url, feed_guid=feed.url)
     for item in feed.items:
         out.add_item(title=item.title, link=item.url, description=item.summary, unique_id=item.url,

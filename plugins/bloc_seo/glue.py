@@ -161,8 +161,7 @@ def articles_finalized(generator) -> None:
             continue
         original = article.item.original
         article.outdated = freshness.check(original.model, original.front.body, article.bloc.model)
-    # Every translation, drafts too, as `bloc check` reports them.
-    content.report(freshness.stale_translations(content.items()))
+    # The warnings themselves come from the site's rules (bloc_rules), as in `bloc check`.
 
 
 def get_generators(pelican):

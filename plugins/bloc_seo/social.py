@@ -1,8 +1,9 @@
 """Social cards and the wordmark as files: drawn once per content, kept in the photos' cache.
 
-The cache key is the sha256 of the card's words, the font files, Pillow's version and
-CARDS_VERSION, so a rebuild (or a fresh clone with the cache restored) draws nothing and
-places the same bytes under the same name.
+The cache key is the sha256 of the card's words, the font files, the code that draws them
+(this module and what it imports: cards.py ..., derived, never bumped by hand) and the
+versions of Pillow and fontTools, so a rebuild (or a fresh clone with the cache restored)
+draws nothing and places the same bytes under the same name.
 """
 
 from __future__ import annotations
@@ -13,13 +14,11 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import PIL
+from bloc_content.cachekeys import derived_key
 from bloc_photos import cache
 
 from . import cards
 
-# Bump when cards.py changes what it draws: every card is drawn again.
-CARDS_VERSION = 1
 # Counts of this process's work: tests assert STATS["encodes"] == 0 on a warm cache.
 STATS: Counter[str] = Counter()
 CARD_FILE = "card.png"
@@ -42,7 +41,8 @@ class Painter:
         for face in self.faces.values():
             for path in face.paths:
                 fonts.update(path.read_bytes())
-        self.fingerprint = {"version": CARDS_VERSION, "pillow": PIL.__version__, "fonts": fonts.hexdigest()}
+        self.fingerprint = {"code": derived_key(code=("bloc_seo.social",), packages=("pillow", "fonttools")),
+                            "fonts": fonts.hexdigest()}
         self.placed: dict[str, Picture] = {}
 
     def missing(self, text: str) -> list[str]:

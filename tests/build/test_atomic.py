@@ -134,6 +134,28 @@ def test_a_second_build_of_the_same_output_is_refused(site):
     assert first.returncode == 0, first.stderr.read().decode()
 
 
+def test_two_builds_sharing_a_cache_are_refused_not_crashed(site, tmp_path):
+    content, _output = site
+    cache = tmp_path / "cache"
+    first = subprocess.Popen(
+        [sys.executable, "-m", "bloc_cli", "build", "--settings", "pelicanconf.py", "--content", str(content),
+         "--output", str(tmp_path / "one"), "--cache", str(cache), "--quiet"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        assert wait_for_staging(tmp_path / "one", first), "the first build never started writing"
+        os.killpg(first.pid, signal.SIGSTOP)
+        second = build(content, tmp_path / "two", cache=cache)  # another output, the same cache
+        assert second.returncode == 2, second.stderr
+        assert second.stderr.strip() == ("error: another build is using the cache cache/; "
+                                          "wait for it to finish and try again")
+        assert not (tmp_path / "two").exists()
+    finally:
+        os.killpg(first.pid, signal.SIGCONT)
+        first.wait(timeout=300)
+    assert first.returncode == 0, first.stderr.read().decode()
+    assert build(content, tmp_path / "two", cache=cache).returncode == 0
+
+
 def test_two_builds_are_byte_identical(site, tmp_path):
     content, _output = site
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}

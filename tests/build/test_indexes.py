@@ -214,15 +214,15 @@ def test_tables_and_lists_are_labelled(open_page):
             assert lst.get("aria-label") or lst.get("aria-labelledby"), (url, str(lst)[:80])
 
 
-def test_tone_marks_and_duplicate_slugs_get_distinct_urls(site, open_page):
-    assert text(open_page("tin-tuc/2021/tin-bao").h1) == "Tin báo"  # gap-mat-bao-chi: first by path
-    assert text(open_page("tin-tuc/2021/tin-bao-2").h1) == "Tin bão"
-    assert text(open_page("tin-tuc/2023/hoi-nghi-khoi-thi-dua-2").h1) == "Triển khai công tác năm 2023"
-    assert text(open_page("en/news/2023/bloc-conference-2").h1) == "Launching the 2023 work"
+def test_tone_marks_and_explicit_slugs_give_distinct_urls(site, open_page):
+    # 'Tin báo' and 'Tin bão' slugify the same: the second has its own slug (a shared URL is
+    # an error, see test_urls.py)
+    assert text(open_page("tin-tuc/2021/tin-bao").h1) == "Tin báo"
+    assert text(open_page("tin-tuc/2021/tin-bao-ung-ho").h1) == "Tin bão"
+    assert text(open_page("tin-tuc/2023/hoi-nghi-trien-khai-2023").h1) == "Triển khai công tác năm 2023"
+    assert text(open_page("en/news/2023/bloc-conference-launch-2023").h1) == "Launching the 2023 work"
     assert open_page("tin-tuc/2024/trang-2").h1  # a slug that looks like a page number
-    warnings = [line for line in site.stderr.splitlines() if "warning: slug" in line]
-    assert len(warnings) == 3
-    assert "news/2021/ung-ho-vung-bao/index.vi.md:2: warning: slug: the slug 'tin-bao' is also the slug of" in warnings[0]
+    assert "slug" not in site.stderr
 
 
 ITEM = """---

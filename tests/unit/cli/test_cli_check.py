@@ -1,6 +1,8 @@
 import json
 from pathlib import Path
 
+from PIL import Image
+
 SEED_VI = "content/news/2021/tong-ket-2020-ky-giao-uoc-2021/index.vi.md"
 
 
@@ -47,9 +49,14 @@ def test_missing_photo_file_is_an_error_and_present_one_is_not(site, bloc):
     line = line_of(site, SEED_VI, "file: ky-ket.jpg")
     code, out, _ = bloc("check", "--lang", "en")
     assert code == 1
-    assert out == (f"{SEED_VI}:{line}: error: photos[0].file: photo file missing: 'ky-ket.jpg' "
-                   "(put the photo next to index.vi.md with exactly this name, or correct the name)\n")
-    (site / SEED_VI).with_name("ky-ket.jpg").write_bytes(b"\xff\xd8\xff")
+    # the build's own message (bloc_photos), and the same in both commands
+    assert out == (f"{SEED_VI}:{line}: error: photos[0].file: file 'ky-ket.jpg' not found in the item's folder "
+                   "(copy the photo into the item's folder, next to index.vi.md)\n")
+    photo = (site / SEED_VI).with_name("ky-ket.jpg")
+    photo.write_bytes(b"\xff\xd8\xff")  # named like a JPEG, but no image Pillow can open
+    code, out, _ = bloc("check", "--lang", "en")
+    assert code == 1 and "photos[0].file: not an image Pillow can read" in out
+    Image.new("RGB", (40, 30), "white").save(photo, "JPEG")
     assert bloc("check")[0] == 0
 
 

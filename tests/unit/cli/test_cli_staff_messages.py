@@ -1,6 +1,8 @@
 """Messages staff can act on, in Vietnamese by default: exact text and line, through `bloc check`."""
 
-from bloc_content.corpus import load_corpus
+import datetime as dt
+
+from bloc_content.corpus import check_corpus, load_corpus
 from bloc_content.messages import catalog
 from bloc_content.model import Person
 from bloc_content.present import join_position, person_title
@@ -72,10 +74,15 @@ def test_a_published_item_without_english_is_noticed(site, bloc):
     assert bloc("check")[1] == ""  # a draft is not expected to be translated yet
 
 
+def paired_items(site):
+    parsed, registry, _problems = load_corpus(site / "content" / "news", site / "content" / "data", site)
+    return check_corpus(parsed, registry, dt.datetime.now(dt.UTC)).items
+
+
 def test_representing_is_checked_against_the_year_record(site):
     path = site / ITEM / "index.vi.md"
     path.write_text(path.read_text(encoding="utf-8").replace("    org: bca\n", "    org: ttcp\n", 1), encoding="utf-8")
-    items, _parsed, _problems = load_corpus(site / "content" / "news", site / "content" / "data", site)
+    items = paired_items(site)
     registry = load_registry(site / "content" / "data", site)[0]
     found = [d.render(catalog("vi")) for d in check_all(items, registry) if "representing" in d.field]
     assert found == [
@@ -85,7 +92,7 @@ def test_representing_is_checked_against_the_year_record(site):
 
 
 def test_the_seed_chair_represents_the_right_head(site):
-    items, _parsed, _problems = load_corpus(site / "content" / "news", site / "content" / "data", site)
+    items = paired_items(site)
     registry = load_registry(site / "content" / "data", site)[0]
     assert [d for d in check_all(items, registry) if "representing" in d.field] == []
 

@@ -89,3 +89,15 @@ def test_errors_survive_the_process_pool(tmp_path, small_settings):
     outcomes = pipeline.run([pipeline.Job(good), pipeline.Job(bad)], small_settings, tmp_path / "c", workers=2)
     assert outcomes[0].error is None
     assert outcomes[1].error.hint == "copy the original file from the camera or phone again"
+
+
+def test_byte_limit_is_checked_before_reading(tmp_path, monkeypatch):
+    source = tmp_path / "padded.jpg"
+    Image.new("RGB", (40, 30)).save(source, quality=90)
+    with source.open("ab") as handle:  # a valid JPEG padded after its end: decodes fine
+        handle.write(b"\0" * 3000)
+    read = []
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or b"")
+    error = _error(source, PhotoSettings(max_bytes=2000), tmp_path)
+    assert error.message == f"the file is {source.stat().st_size:,} bytes; the limit is 2,000 (BLOC_PHOTOS_MAX_BYTES)"
+    assert read == []

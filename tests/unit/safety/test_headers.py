@@ -106,3 +106,10 @@ def test_meta_csp_goes_right_after_charset():
     assert head.endswith('<meta http-equiv="Content-Security-Policy" '
                          "content=\"default-src 'none'; img-src 'self' &quot;x&quot;\">")
     assert insert_meta_csp("<p>x</p>", "x") is None
+
+
+def test_a_url_harmless_after_parsing_is_no_false_alarm():
+    # Markdown expands '[x](java\tscript:…)' to 'java    script:…': a relative URL, not a script
+    assert scan_html('<a href="java    script:alert(1)">x</a>', "a.html").problems == []
+    found = scan_html('<a href="java\tscr\nipt:alert(1)">x</a><a href="\x01 javascript:x">y</a>', "a.html")
+    assert found.problems == ["a.html: javascript: URL in href= on <a>"] * 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
+import feedparser
 from bloc_seo.feeds import Feed, FeedItem, atom
 
 VN = dt.timezone(dt.timedelta(hours=7))
@@ -28,3 +29,22 @@ def test_empty_feed_is_stable():
     feed = Feed("Khối", "en", "https://x.example/en/news/atom.xml", "https://x.example/en/", "Khối", [])
     assert atom(feed) == atom(feed)
     assert ET.fromstring(atom(feed)).find(f"{A}updated").text.startswith("1970-01-01")
+
+
+HOSTILE = 'Tăng <5% <img src=x onerror=alert(document.domain)> & "quote" </summary>'
+
+
+def test_a_feed_reader_sees_summaries_and_titles_as_text():
+    item = FeedItem(HOSTILE, "https://x.example/tin-tuc/2021/a/", HOSTILE, dt.datetime(2021, 1, 15, 9, tzinfo=VN),
+                    None, "<b>TG-PV</b>", ("<i>x</i>",))
+    xml = atom(Feed("<b>Khối</b>", "vi", "https://x.example/tin-tuc/atom.xml", "https://x.example/", "<i>Khối</i>", [item]))
+    parsed = feedparser.parse(xml)
+    assert not parsed.bozo, parsed.bozo_exception
+    [entry] = parsed.entries
+    assert entry.summary_detail.type == "text/plain"
+    assert entry.summary == HOSTILE
+    assert entry.title_detail.type == "text/plain"
+    assert entry.title == HOSTILE
+    assert parsed.feed.title == "<b>Khối</b>"
+    # what a reader that renders HTML would get: no element, only text
+    assert ET.fromstring(xml).find(f"{A}entry/{A}summary").get("type") == "text"
