@@ -61,7 +61,6 @@ fi
 # The npm packages of package-lock.json (axe-core, vnu-jar, structured-data-testing-tool,
 # Decap CMS, decap-server, js-yaml): scripts/npm-deps.sh.
 bash scripts/npm-deps.sh
-fi
 
 # Playwright's driver, once the venv has it: every library it links must now resolve, or
 # every browser test would fail with the same loader error.
