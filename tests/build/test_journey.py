@@ -27,16 +27,18 @@ pytestmark = pytest.mark.slow
 TITLE = "Hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2024"
 EN_TITLE = "The bloc reviews its emulation work for the first half of 2024"
 RECIPIENT = "ttcp"  # the award's recipient: the item must appear on its member page
-MAKE = ["make", "-o", ".venv/.installed"]  # the scratch copy shares the project's set-up venv
+# The scratch copy shares the project's set-up venv and npm packages (Decap CMS for /admin/).
+MAKE = ["make", "-o", ".venv/.installed", "-o", "node_modules/.installed"]
 
 
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory) -> Path:
     """The project as an officer has it: settings, Makefile, plugins, theme and the fixture content."""
     root = tmp_path_factory.mktemp("journey")
-    for name in ("Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt", "pyproject.toml"):
+    for name in ("Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt", "pyproject.toml",
+                 "package.json", "package-lock.json"):
         (root / name).write_bytes((ROOT / name).read_bytes())
-    for name in (".venv", "plugins", "theme"):
+    for name in (".venv", "plugins", "theme", "scripts", "node_modules"):
         (root / name).symlink_to(ROOT / name)
     make_content(root / "content", SITE_FIXTURE)
     return root
