@@ -73,7 +73,13 @@ class IndexesGenerator(Generator):
                         self._url("member", lang, slug=slug))
 
     def _planned_outputs(self) -> list[tuple[str, str]]:
-        planned = [(save_as(a.url), a.bloc.path) for versions in self.by_key.values() for a in versions.values()]
+        # Two items sharing a URL are bloc_rules' to report (naming both, with the record of
+        # published URLs); here one of them stands for the URL against the other pages.
+        articles = {}
+        for versions in self.by_key.values():
+            for a in versions.values():
+                articles.setdefault(save_as(a.url), a.bloc.path)
+        planned = list(articles.items())
         planned += [(save_as(r.old), t("the redirect from '{url}'", url=r.old)) for r in self.redirects]
         registry = content.registry()
         for lang in self._langs():
