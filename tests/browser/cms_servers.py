@@ -36,6 +36,9 @@ def scratch_repo(dest: Path) -> Path:
     """A Git repository with the site's registries and seed item, committed on main."""
     shutil.copytree(ROOT / "content", dest / "content")
     git(dest, "init", "-q", "-b", "main")
+    # decap-server commits with plain git in this repository: a fresh machine has no identity.
+    for key, value in (("user.name", "Test"), ("user.email", "test@example.org"), ("commit.gpgsign", "false")):
+        git(dest, "config", key, value)
     git(dest, "add", "-A")
     git(dest, "commit", "-q", "-m", "Seed")
     return dest

@@ -86,7 +86,7 @@ def publish_now(tab) -> None:
     tab.get_by_role("button", name="Công bố", exact=True).click()
     tab.get_by_text("Công bố ngay").click()
     try:
-        tab.get_by_text("Mục đã được lưu").wait_for(timeout=20000)
+        tab.get_by_text("Mục đã được lưu").wait_for(timeout=60000)  # git mode runs several git commands
     except Exception:
         tab.screenshot(path="/tmp/i16x/fail.png")
         raise
@@ -301,7 +301,7 @@ def test_editorial_workflow_saves_to_a_branch_and_leaves_main_untouched(browser,
         title = pane(tab, "title")
         title.fill(title.input_value() + " (bản sửa)")
         tab.get_by_role("button", name="Lưu", exact=True).click()
-        tab.get_by_text("Mục đã được lưu").wait_for(timeout=20000)
+        tab.get_by_text("Mục đã được lưu").wait_for(timeout=60000)  # git mode runs several git commands
         branches = git(cms.repo, "branch", "--format=%(refname:short)").split()
         assert any(b.startswith("cms/news/") for b in branches), branches
         assert git(cms.repo, "rev-parse", "main") == main_before
