@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from .browser_site import ROOT
 from .cms_servers import (
@@ -80,16 +81,14 @@ def log_in(tab, cms: Cms) -> None:
 def open_entry(tab, cms: Cms, path: str) -> None:
     tab.goto(f"{cms.admin}#/collections/news/entries/{path}/index")
     tab.locator('label[for^="title-field-"]').first.wait_for()
+    # The form is drawn before the entry's values arrive: edit only once the title is there.
+    expect(pane(tab, "title")).to_have_value(re.compile(r"\S"), timeout=30000)
 
 
 def publish_now(tab) -> None:
     tab.get_by_role("button", name="Công bố", exact=True).click()
     tab.get_by_text("Công bố ngay").click()
-    try:
-        tab.get_by_text("Mục đã được lưu").wait_for(timeout=60000)  # git mode runs several git commands
-    except Exception:
-        tab.screenshot(path="/tmp/i16x/fail.png")
-        raise
+    tab.get_by_text("Mục đã được lưu").wait_for(timeout=60000)  # git mode runs several git commands
 
 
 def pane(tab, name: str, lang: str = "vi", nth: int = 0):
