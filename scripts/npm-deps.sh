@@ -8,28 +8,11 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then
-        "$@"
-    elif command -v sudo >/dev/null 2>&1; then
-        sudo "$@"
-    else
-        echo "npm-deps: need root (or sudo) to run: $*" >&2
-        exit 1
-    fi
-}
-
 if ! command -v npm >/dev/null 2>&1; then
     packages=(npm)
     # a Node.js without npm is Debian's nodejs (other builds bundle npm)
     command -v node >/dev/null 2>&1 || packages=(nodejs npm)
-    if ! command -v apt-get >/dev/null 2>&1; then
-        echo "npm-deps: missing ${packages[*]} and no apt-get to install them" >&2
-        exit 1
-    fi
-    echo "npm-deps: installing ${packages[*]}"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}"
+    bash scripts/apt-install.sh npm-deps "${packages[@]}"
 fi
 
 # The marker files tell a complete install from an interrupted one.

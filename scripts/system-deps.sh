@@ -11,17 +11,6 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then
-        "$@"
-    elif command -v sudo >/dev/null 2>&1; then
-        sudo "$@"
-    else
-        echo "system-deps: need root (or sudo) to run: $*" >&2
-        exit 1
-    fi
-}
-
 # Shared libraries the dynamic linker knows, e.g. "libatomic.so.1 (libc6,x86-64) => ...".
 # (ldconfig is in /sbin, which a non-root PATH may lack.)
 libraries=$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p)
@@ -48,15 +37,7 @@ fi
 # libatomic.so.1; a minimal Debian 12 lacks it (the GitHub runner has it).
 has_library libatomic.so.1 || packages+=(libatomic1)
 
-if [ "${#packages[@]}" -gt 0 ]; then
-    if ! command -v apt-get >/dev/null 2>&1; then
-        echo "system-deps: missing ${packages[*]} and no apt-get to install them" >&2
-        exit 1
-    fi
-    echo "system-deps: installing ${packages[*]}"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}"
-fi
+bash scripts/apt-install.sh system-deps "${packages[@]}"
 
 # The npm packages of package-lock.json (axe-core, vnu-jar, structured-data-testing-tool,
 # Decap CMS, decap-server, js-yaml): scripts/npm-deps.sh.
