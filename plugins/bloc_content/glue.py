@@ -13,7 +13,7 @@ from pathlib import Path
 from .cachekeys import derived_key
 from .cacheuse import mark_used
 from .diagnostics import ContentError, Diagnostic
-from .present import involved_org_ids, present
+from .facts_view import involved_org_ids, present
 from .reader import BlocReader
 from .registries import Registry, load_registry
 from .urls import url_for

@@ -17,7 +17,7 @@ from .frontmatter import FrontMatter, dotted, load
 from .model import ItemFile, TranslationFile
 from .registries import Registry
 from .removals import removals
-from .review import review_markers
+from .review_markers import review_markers
 from .schema_errors import pydantic_diagnostics
 from .text_checks import check_missing_alts, check_words
 

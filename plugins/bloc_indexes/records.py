@@ -178,7 +178,7 @@ def current_year(years: dict[int, YearSummary]) -> int | None:
 def member_histories(items: list[Item], registry: Registry, years: dict[int, YearSummary],
                      involved: dict[str, list[str]]) -> dict[str, MemberHistory]:
     """Per member: awards received or proposed, years as head or deputy, items taken part in.
-    `involved` maps an item key to the organisations it involves (present.involved_org_ids)."""
+    `involved` maps an item key to the organisations it involves (facts_view.involved_org_ids)."""
     out = {org: MemberHistory(org) for org in registry.members}
     for award in award_records(items):
         if award.recipient in out:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from bloc_content.present import OrgView, org_view
+from bloc_content.facts_view import OrgView, org_view
 from bloc_content.registries import Registry
 
 from .records import AwardRecord, MemberHistory, RoleFact, YearSummary

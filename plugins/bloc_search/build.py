@@ -12,9 +12,9 @@ from pathlib import Path
 
 from bloc_content.written import forget, written_pages
 
-from . import early, reuse
-from .copies import sync_copies
-from .stable import stabilise
+from . import bundle_cache, pagefind_run
+from .folded_site import sync_copies
+from .reproducible_bundle import stabilise
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ StartProgress = Callable[[int], Progress]  # called with the number of pages
 
 
 def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None,
-           started: early.EarlyRun | None = None, start_progress: StartProgress | None = None) -> SearchReport:
+           started: pagefind_run.EarlyRun | None = None, start_progress: StartProgress | None = None) -> SearchReport:
     """Reuse the stored bundle when no page changed; else use the Pagefind run `started`
     early if it read the right copies, or bring the folded copies up to date and run
     Pagefind once over them (one process over files is much faster than feeding pages one
@@ -57,31 +57,31 @@ def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None,
     forget()  # the last step that reads the written pages
     progress = start_progress(len(pages)) if start_progress else (lambda _n, _kind: None)
     options = pagefind_options(config)
-    key = reuse.bundle_key(pages, options)
-    counts = reuse.restore(cache, key, bundle)
+    key = bundle_cache.bundle_key(pages, options)
+    counts = bundle_cache.restore(cache, key, bundle)
     if counts is not None:
-        early.cancel(started)
+        pagefind_run.cancel(started)
         progress(len(pages), "unchanged")
         return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle, key=key)
-    if started is not None and early.still_valid(started, pages):
-        written = early.finish(started)
+    if started is not None and pagefind_run.still_valid(started, pages):
+        written = pagefind_run.finish(started)
         progress(len(pages), "changed")
         if bundle.exists():
             shutil.rmtree(bundle)
         shutil.move(written, bundle)
-        early.cancel(started)  # only removes its scratch folder now
+        pagefind_run.cancel(started)  # only removes its scratch folder now
         remove_default_ui(bundle)
         stabilise(bundle)
         counts = (started.indexed, len(pages) - started.indexed)
-        reuse.store(cache, key, bundle, counts)
+        bundle_cache.store(cache, key, bundle, counts)
         return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle, key=key)
-    early.cancel(started)
+    pagefind_run.cancel(started)
     if cache is None:
         with tempfile.TemporaryDirectory(prefix="bloc-search-") as scratch:
             counts = _run_pagefind(Path(scratch) / "site", pages, bundle, options, progress)
     else:
         counts = _run_pagefind(cache / "site", pages, bundle, options, progress)
-        reuse.store(cache, key, bundle, counts)
+        bundle_cache.store(cache, key, bundle, counts)
     return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle, key=key)
 
 
@@ -99,7 +99,7 @@ def _run_pagefind(site: Path, pages: list[tuple[str, str]], bundle: Path, option
         shutil.rmtree(bundle)
     if counts[0] == 0:  # a site with no items yet: nothing to index, no bundle
         return counts
-    done = subprocess.run(early.pagefind_command(site, bundle, options), capture_output=True, text=True)
+    done = subprocess.run(pagefind_run.pagefind_command(site, bundle, options), capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"Pagefind failed: {done.stderr.strip() or done.stdout.strip()}")
     remove_default_ui(bundle)
@@ -119,7 +119,7 @@ def remove_default_ui(bundle: Path) -> None:
 
 
 def build_index(root: Path, bundle_dir: str = "pagefind", config: dict | None = None,
-                cache: Path | None = None, started: early.EarlyRun | None = None,
+                cache: Path | None = None, started: pagefind_run.EarlyRun | None = None,
                 start_progress: StartProgress | None = None) -> SearchReport:
     """Index every page of `root` that has `data-pagefind-body`; write `root/bundle_dir`.
     With a `cache` folder, an unchanged site reuses the bundle stored there.

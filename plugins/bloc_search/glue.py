@@ -8,9 +8,9 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import early
+from . import pagefind_run
 from .build import build_index, pagefind_options
-from .reuse import bundle_key
+from .bundle_cache import bundle_key
 
 log = logging.getLogger(__name__)
 
@@ -41,25 +41,25 @@ def _cache(settings) -> Path | None:
 def articles_written(generator, writer=None) -> None:
     """Article pages are the only ones with a search body: index them on the other core
     while the rest of the site is written (checked against the final pages at the end)."""
-    early.cancel(_state["early"])
+    pagefind_run.cancel(_state["early"])
     _state.update(early=None, early_key="")
     settings = generator.settings
     if not settings.get("BLOC_SEARCH_ENABLED", True):
         return
     bundle_dir = settings.get("BLOC_SEARCH_BUNDLE_DIR", DEFAULTS["BLOC_SEARCH_BUNDLE_DIR"])
     options = pagefind_options(settings.get("BLOC_SEARCH_PAGEFIND", {}))
-    pages = early.read_pages(Path(generator.output_path), bundle_dir)
+    pages = pagefind_run.read_pages(Path(generator.output_path), bundle_dir)
     cache = _cache(settings)
     _state["early_key"] = bundle_key(pages, options)
-    if not early.expected(cache, _state["early_key"]):
-        _state["early"] = early.start(pages, options, cache / "site" if cache else None, cache)
+    if not pagefind_run.expected(cache, _state["early_key"]):
+        _state["early"] = pagefind_run.start(pages, options, cache / "site" if cache else None, cache)
 
 
 def finalized(pelican) -> None:
     settings = pelican.settings
     started, _state["early"] = _state["early"], None
     if not settings.get("BLOC_SEARCH_ENABLED", True):
-        early.cancel(started)
+        pagefind_run.cancel(started)
         return
     root = Path(settings["OUTPUT_PATH"])
     cache = _cache(settings)
@@ -73,7 +73,7 @@ def finalized(pelican) -> None:
         (lambda pages: build.task("search", total=pages).advance) if build is not None else None,
     )
     if report.key:
-        early.remember(cache, _state["early_key"], report.key)
+        pagefind_run.remember(cache, _state["early_key"], report.key)
     log.info("bloc_search: indexed %d pages (%d without a search body) into %s",
              report.pages, report.skipped, report.bundle)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bloc_content import glue as content
-from bloc_content.present import present
+from bloc_content.facts_view import present
 from bloc_content.urls import save_as
 from pelican.generators import Generator
 

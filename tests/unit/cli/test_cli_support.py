@@ -6,7 +6,7 @@ from babel.messages.pofile import read_po
 from bloc_cli import i18n
 from bloc_cli.devserver import error_page
 from bloc_cli.main import build_parser
-from bloc_content.review import review_markers
+from bloc_content.review_markers import review_markers
 
 PLUGIN = Path(i18n.__file__).parent
 

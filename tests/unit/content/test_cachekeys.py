@@ -77,7 +77,7 @@ def test_the_plugins_caches_cover_the_code_the_issue_named():
     """The content cache's HTML is sanitised by bloc_safety; the photos are encoded by process.py."""
     assert "bloc_safety.sanitize" in module_files(["bloc_content.reader"])
     assert {"bloc_photos.process", "bloc_photos.cache"} <= module_files(["bloc_photos.pipeline"]).keys()
-    assert {"bloc_search.fold", "bloc_search.stable"} <= module_files(["bloc_search.build"]).keys()
+    assert {"bloc_search.fold", "bloc_search.reproducible_bundle"} <= module_files(["bloc_search.build"]).keys()
 
 
 def test_a_set_in_the_settings_gives_the_same_key_in_every_process():

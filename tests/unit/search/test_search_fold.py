@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bloc_search.build import page_url
 from bloc_search.fold import fold
-from bloc_search.indexcopy import indexed_copy
+from bloc_search.folded_page import indexed_copy
 from bs4 import BeautifulSoup
 
 

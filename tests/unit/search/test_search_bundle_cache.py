@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bloc_search import reuse
+from bloc_search import bundle_cache
 from bloc_search.build import build_index
 
 
@@ -18,11 +18,11 @@ def _page(root, body):
 
 
 def test_the_key_follows_paths_texts_and_options():
-    key = reuse.bundle_key([("a.html", "x")], [])
-    assert key == reuse.bundle_key([("a.html", "x")], [])
-    assert key != reuse.bundle_key([("b.html", "x")], [])
-    assert key != reuse.bundle_key([("a.html", "y")], [])
-    assert key != reuse.bundle_key([("a.html", "x")], ["--exclude-selectors", "nav"])
+    key = bundle_cache.bundle_key([("a.html", "x")], [])
+    assert key == bundle_cache.bundle_key([("a.html", "x")], [])
+    assert key != bundle_cache.bundle_key([("b.html", "x")], [])
+    assert key != bundle_cache.bundle_key([("a.html", "y")], [])
+    assert key != bundle_cache.bundle_key([("a.html", "x")], ["--exclude-selectors", "nav"])
 
 
 def test_store_then_restore_gives_the_same_files(tmp_path):
@@ -30,20 +30,20 @@ def test_store_then_restore_gives_the_same_files(tmp_path):
     (bundle / "fragment").mkdir(parents=True)
     (bundle / "pagefind.js").write_text("js")
     (bundle / "fragment" / "vi_1.pf_fragment").write_bytes(b"\x1f\x8b data")
-    reuse.store(tmp_path / "cache", "k1", bundle, (7, 2))
+    bundle_cache.store(tmp_path / "cache", "k1", bundle, (7, 2))
     restored = tmp_path / "out" / "pagefind"
-    assert reuse.restore(tmp_path / "cache", "k1", restored) == (7, 2)
+    assert bundle_cache.restore(tmp_path / "cache", "k1", restored) == (7, 2)
     assert _files(restored) == _files(bundle)
-    assert reuse.restore(tmp_path / "cache", "other", tmp_path / "none") is None
-    assert reuse.restore(None, "k1", tmp_path / "none") is None
+    assert bundle_cache.restore(tmp_path / "cache", "other", tmp_path / "none") is None
+    assert bundle_cache.restore(None, "k1", tmp_path / "none") is None
 
 
 def test_a_bundle_without_its_counts_is_not_used(tmp_path):
     (tmp_path / "cache" / "bundle-k1").mkdir(parents=True)
     (tmp_path / "cache" / "bundle-k1" / "pagefind.js").write_text("js")
-    assert reuse.restore(tmp_path / "cache", "k1", tmp_path / "out") is None
+    assert bundle_cache.restore(tmp_path / "cache", "k1", tmp_path / "out") is None
     (tmp_path / "cache" / "bundle-k1" / "counts.txt").write_text("1")  # truncated
-    assert reuse.restore(tmp_path / "cache", "k1", tmp_path / "out") is None
+    assert bundle_cache.restore(tmp_path / "cache", "k1", tmp_path / "out") is None
     assert not (tmp_path / "out").exists()
 
 
@@ -52,14 +52,14 @@ def test_the_restored_files_are_not_the_stored_ones_for_writing(tmp_path):
     bundle = tmp_path / "bundle"
     bundle.mkdir()
     (bundle / "pagefind.js").write_text("js")
-    reuse.store(tmp_path / "cache", "k1", bundle, (1, 0))
+    bundle_cache.store(tmp_path / "cache", "k1", bundle, (1, 0))
     out = tmp_path / "out" / "pagefind"
-    assert reuse.restore(tmp_path / "cache", "k1", out) == (1, 0)
-    assert not (out / reuse.COUNTS).exists()
+    assert bundle_cache.restore(tmp_path / "cache", "k1", out) == (1, 0)
+    assert not (out / bundle_cache.COUNTS).exists()
     import shutil
 
     shutil.rmtree(out)
-    assert reuse.restore(tmp_path / "cache", "k1", out) == (1, 0)
+    assert bundle_cache.restore(tmp_path / "cache", "k1", out) == (1, 0)
     assert (out / "pagefind.js").read_text() == "js"
 
 
@@ -68,8 +68,8 @@ def test_only_the_latest_bundles_are_kept(tmp_path):
     bundle.mkdir()
     (bundle / "pagefind.js").write_text("js")
     for key in ("k1", "k2", "k3"):
-        reuse.store(tmp_path / "cache", key, bundle, (1, 0))
-    assert len(list((tmp_path / "cache").glob("bundle-*"))) == reuse.KEEP
+        bundle_cache.store(tmp_path / "cache", key, bundle, (1, 0))
+    assert len(list((tmp_path / "cache").glob("bundle-*"))) == bundle_cache.KEEP
 
 
 def test_an_unchanged_site_reuses_the_bundle_and_a_changed_one_does_not(tmp_path):

@@ -21,14 +21,14 @@ from pathlib import Path
 from bloc_content.cachekeys import derived_key
 from bloc_content.cacheuse import mark_used
 
-from .indexcopy import indexed_copy
+from .folded_page import indexed_copy
 
 _Manifest = dict[str, tuple[str, bool]]  # relative path -> (hash of the page, has a copy)
 
 
 def _code_version() -> str:
     """Copies depend on the folding code too: a change to it folds every page again."""
-    return derived_key(code=("bloc_search.indexcopy",), length=64)
+    return derived_key(code=("bloc_search.folded_page",), length=64)
 
 
 def _manifest_path(folder: Path) -> Path:

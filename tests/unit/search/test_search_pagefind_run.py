@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bloc_search import early
+from bloc_search import pagefind_run
 from bloc_search.build import build_index
 
 ARTICLE = ("<!DOCTYPE html><html lang='vi'><head><title>t</title></head>"
@@ -22,14 +22,14 @@ def _write(root, pages):
 
 def test_an_early_run_agrees_with_the_final_pages_or_is_dropped(tmp_path):
     articles = [("tin-tuc/a/index.html", ARTICLE.format("Đồng chí"))]
-    run = early.start(articles, [], None)
+    run = pagefind_run.start(articles, [], None)
     try:
-        assert early.still_valid(run, [*articles, ("nam/index.html", LISTING)])
-        assert not early.still_valid(run, [("tin-tuc/a/index.html", ARTICLE.format("Sửa"))])
-        assert not early.still_valid(run, [*articles, ("b.html", ARTICLE.format("Mới"))])
-        assert not early.still_valid(run, [])
+        assert pagefind_run.still_valid(run, [*articles, ("nam/index.html", LISTING)])
+        assert not pagefind_run.still_valid(run, [("tin-tuc/a/index.html", ARTICLE.format("Sửa"))])
+        assert not pagefind_run.still_valid(run, [*articles, ("b.html", ARTICLE.format("Mới"))])
+        assert not pagefind_run.still_valid(run, [])
     finally:
-        early.cancel(run)
+        pagefind_run.cancel(run)
     assert not run.scratch.exists()
 
 
@@ -39,7 +39,7 @@ def test_the_early_bundle_is_the_bundle_of_a_normal_run(tmp_path):
     _write(normal, pages)
     _write(fast, pages)
     build_index(normal)
-    run = early.start(pages[:1], [], None)
+    run = pagefind_run.start(pages[:1], [], None)
     report = build_index(fast, started=run)
     assert not run.scratch.exists()
     assert (report.pages, report.skipped) == (1, 1)
@@ -47,4 +47,4 @@ def test_the_early_bundle_is_the_bundle_of_a_normal_run(tmp_path):
 
 
 def test_no_early_run_without_a_page_to_index():
-    assert early.start([("nam/index.html", LISTING)], [], None) is None
+    assert pagefind_run.start([("nam/index.html", LISTING)], [], None) is None

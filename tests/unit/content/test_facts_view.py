@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from bloc_content.present import present
+from bloc_content.facts_view import present
 from bloc_content.registries import load_registry
 from bloc_content.validate import parse_item
 

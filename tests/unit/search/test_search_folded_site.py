@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bloc_search import copies
-from bloc_search.indexcopy import indexed_copy
+from bloc_search import folded_site
+from bloc_search.folded_page import indexed_copy
 
 
 def _page(title):
@@ -20,21 +20,21 @@ def test_the_folder_holds_exactly_the_copies_of_the_current_pages(tmp_path):
     site = tmp_path / "site"
     pages = [("a/index.html", _page("Đồng chí")), ("b/index.html", _page("Giao ước")),
              ("nam/index.html", "<html><body>no search body</body></html>")]
-    assert copies.sync_copies(site, pages) == (2, 1)
+    assert folded_site.sync_copies(site, pages) == (2, 1)
     assert _files(site) == {"a/index.html": indexed_copy(pages[0][1]), "b/index.html": indexed_copy(pages[1][1])}
     changed = [("a/index.html", _page("Bộ Tư pháp")), ("c/index.html", _page("Khối"))]
-    assert copies.sync_copies(site, changed) == (2, 0)
+    assert folded_site.sync_copies(site, changed) == (2, 0)
     assert _files(site) == {relative: indexed_copy(page) for relative, page in changed}
 
 
 def test_unchanged_pages_are_not_folded_again(tmp_path, monkeypatch):
     site = tmp_path / "site"
     pages = [("a/index.html", _page("Đồng chí")), ("b/index.html", _page("Giao ước"))]
-    copies.sync_copies(site, pages)
+    folded_site.sync_copies(site, pages)
     folded = []
-    monkeypatch.setattr(copies, "indexed_copy", lambda page: folded.append(page) or indexed_copy(page))
+    monkeypatch.setattr(folded_site, "indexed_copy", lambda page: folded.append(page) or indexed_copy(page))
     pages[1] = ("b/index.html", _page("Thi đua"))
-    copies.sync_copies(site, pages)
+    folded_site.sync_copies(site, pages)
     assert folded == [pages[1][1]]
 
 
@@ -42,11 +42,11 @@ def test_without_a_manifest_the_folder_starts_afresh(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "stale.html").write_text("left by a killed build", encoding="utf-8")
-    copies.sync_copies(site, [("a/index.html", _page("A"))])
+    folded_site.sync_copies(site, [("a/index.html", _page("A"))])
     assert list(_files(site)) == ["a/index.html"]
     (tmp_path / "site.manifest.gz").write_bytes(b"damaged")
     (site / "a" / "index.html").write_text("half written", encoding="utf-8")
-    copies.sync_copies(site, [("a/index.html", _page("A"))])
+    folded_site.sync_copies(site, [("a/index.html", _page("A"))])
     assert _files(site) == {"a/index.html": indexed_copy(_page("A"))}
 
 
@@ -54,9 +54,9 @@ def test_progress_hears_of_every_page_folded_or_kept(tmp_path):
     site = tmp_path / "site"
     pages = [("a/index.html", _page("Đồng chí")), ("b/index.html", _page("Giao ước"))]
     heard = []
-    copies.sync_copies(site, pages, lambda n, kind: heard.append((n, kind)))
+    folded_site.sync_copies(site, pages, lambda n, kind: heard.append((n, kind)))
     assert heard == [(1, "changed"), (1, "changed")]
     pages[1] = ("b/index.html", _page("Thi đua"))
     heard.clear()
-    copies.sync_copies(site, pages, lambda n, kind: heard.append((n, kind)))
+    folded_site.sync_copies(site, pages, lambda n, kind: heard.append((n, kind)))
     assert heard == [(1, "unchanged"), (1, "changed")]
