@@ -17,8 +17,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .folded_site import sync_copies
 from .folded_page import indexed_copy
+from .folded_site import sync_copies
 
 
 @dataclass

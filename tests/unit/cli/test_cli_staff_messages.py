@@ -3,9 +3,9 @@
 import datetime as dt
 
 from bloc_content.corpus import check_corpus, load_corpus
+from bloc_content.facts_view import join_position, person_title
 from bloc_content.messages import catalog
 from bloc_content.model import Person
-from bloc_content.facts_view import join_position, person_title
 from bloc_content.registries import load_registry
 from bloc_indexes.consistency import check_all
 
