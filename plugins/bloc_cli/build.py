@@ -38,7 +38,7 @@ def run_build(args: argparse.Namespace) -> int:
 
     started = time.monotonic()
     began = time.time()  # cache entries this build uses are marked after it: never pruned
-    override = {}
+    override = {"BLOC_SETTINGS_FILE": str(args.settings)}  # where settings problems are shown
     if args.content:
         content = Path(args.content).resolve()
         override["PATH"] = str(content)

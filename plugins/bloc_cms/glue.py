@@ -9,31 +9,23 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from bloc_content.plugin_settings import apply, fill_defaults
 from bloc_content.registries import load_registry
 from bloc_safety.headers import render_policy
 
 from .admin import MissingBundle, admin_page, copy_bundle
 from .config import CmsSettings, cms_config, render, translation_shape
 from .csp import admin_policy, headers_block
+from .settings import SETTINGS
 
 log = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "BLOC_CMS_ADMIN": True,  # write /admin/
-    "BLOC_CMS_ADMIN_PATH": "admin",
-    "BLOC_CMS_BUNDLE": "node_modules/decap-cms/dist",  # relative to BLOC_ROOT / the working folder, else to this checkout
-    "BLOC_CMS_REPO": CmsSettings.repo,
-    "BLOC_CMS_BRANCH": CmsSettings.branch,
-    "BLOC_CMS_AUTH_URL": CmsSettings.auth_url,
-    "BLOC_CMS_PUBLISH_MODE": CmsSettings.publish_mode,
-    "BLOC_CMS_LOCAL_BACKEND": CmsSettings.local_backend,
-    "BLOC_CMS_CONTENT": CmsSettings.content,
-}
 
 
 def cms_settings(settings) -> CmsSettings:
     """The generator's inputs from Pelican settings (defaults filled in)."""
-    merged = {**DEFAULTS, **{k: v for k, v in settings.items() if k.startswith("BLOC_CMS_")}}
+    merged = dict(settings)
+    fill_defaults(merged, SETTINGS)
     site_url = settings.get("SITEURL") or ""
     return CmsSettings(
         repo=merged["BLOC_CMS_REPO"], branch=merged["BLOC_CMS_BRANCH"], auth_url=merged["BLOC_CMS_AUTH_URL"],
@@ -50,12 +42,7 @@ def bundle_folder(root: Path, setting: str) -> Path:
 
 
 def initialized(pelican) -> None:
-    settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
-    unknown = sorted(k for k in settings if k.startswith("BLOC_CMS_") and k not in DEFAULTS)
-    if unknown:
-        log.error("bloc_cms: unknown setting(s) %s (known: %s)", ", ".join(unknown), ", ".join(DEFAULTS))
+    apply(pelican.settings, SETTINGS, pelican.settings.get("BLOC_ROOT"))
 
 
 def finalized(pelican) -> None:

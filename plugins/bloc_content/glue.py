@@ -14,8 +14,10 @@ from .cachekeys import derived_key
 from .cacheuse import mark_used
 from .diagnostics import ContentError, Diagnostic
 from .facts_view import involved_org_ids, present
+from .plugin_settings import apply
 from .reader import BlocReader
 from .registries import Registry, load_registry
+from .settings import SETTINGS
 from .urls import url_for
 from .visibility import build_time
 from .written import forget as forget_written_pages
@@ -47,6 +49,7 @@ def items() -> list:
 
 def on_initialized(pelican) -> None:
     settings = pelican.settings
+    apply(settings, SETTINGS, settings.get("BLOC_ROOT"))
     _state["diagnostics"] = []
     _state["items"] = []
     forget_written_pages()  # a previous build in this process (devserver) may have left them

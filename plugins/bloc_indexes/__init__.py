@@ -3,7 +3,7 @@
 from pelican import signals
 
 from .generator import IndexesGenerator
-from .glue import on_pretaxonomy
+from .glue import initialized, on_pretaxonomy
 
 
 def get_generators(pelican):
@@ -11,5 +11,6 @@ def get_generators(pelican):
 
 
 def register():
+    signals.initialized.connect(initialized)
     signals.get_generators.connect(get_generators)
     signals.article_generator_pretaxonomy.connect(on_pretaxonomy)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bloc_content import glue as content
-from bloc_content.diagnostics import Diagnostic, choices_hint, t
+from bloc_content.diagnostics import t
 from bloc_content.urls import save_as, url_for
 from pelican.generators import Generator
 
@@ -18,7 +18,6 @@ from .records import current_year, member_histories, year_summaries
 from .slugs import find_collisions
 from .views import Link, member_view, year_view
 
-DEFAULTS = {"BLOC_INDEX_PAGE_SIZE": None, "BLOC_HOME_ITEMS": 10}  # page size: DEFAULT_PAGINATION
 REDIRECTS_FILE = "_redirects"  # read by Netlify and Cloudflare Pages; the pages work everywhere
 
 
@@ -26,10 +25,8 @@ class IndexesGenerator(Generator):
     """Computes the records once (generate_context), writes every listing page (generate_output)."""
 
     def generate_context(self):
-        for name, value in DEFAULTS.items():
-            if self.settings.get(name) is None:
-                self.settings[name] = value or self.settings.get("DEFAULT_PAGINATION") or 10
-        content.report(unknown_settings(self.settings))
+        if self.settings.get("BLOC_INDEX_PAGE_SIZE") is None:
+            self.settings["BLOC_INDEX_PAGE_SIZE"] = self.settings.get("DEFAULT_PAGINATION") or 10
         # Only what the site shows: drafts and embargoed items were checked (bloc_rules,
         # with the consistency rules) and left out before this generator runs.
         shown = content.items()
@@ -157,13 +154,6 @@ class IndexesGenerator(Generator):
         writer.write_file(save_as(url), self.get_template(template), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"],
                           page_lang=lang, page_url=url, alternates=alternates, **data)
-
-
-def unknown_settings(settings) -> list[Diagnostic]:
-    """A misspelt BLOC_INDEX_ setting would be silently ignored: report it."""
-    return [Diagnostic("pelicanconf.py", 0, name, t("unknown setting of bloc_indexes"),
-                       choices_hint(name, DEFAULTS)) for name in sorted(settings)
-            if name.startswith("BLOC_INDEX_") and name not in DEFAULTS]
 
 
 def articles_by_key(originals) -> dict[str, dict[str, object]]:

@@ -8,8 +8,10 @@ from itertools import chain
 from pathlib import Path
 
 from bloc_content import glue as content
+from bloc_content.plugin_settings import apply
 
 from .published import RECORD_NAME, UrlClaim, read_record
+from .settings import SETTINGS
 
 
 @dataclass
@@ -19,6 +21,10 @@ class UrlRecord:
     path: Path
     record: dict[str, tuple[str, str]]
     claims: list[UrlClaim] = field(default_factory=list)
+
+
+def initialized(pelican) -> None:
+    apply(pelican.settings, SETTINGS, pelican.settings.get("BLOC_ROOT"))
 
 
 def record_path(settings) -> Path:

@@ -8,21 +8,20 @@ from pathlib import Path
 
 from bloc_content import glue as content
 from bloc_content.diagnostics import Diagnostic
+from bloc_content.plugin_settings import apply
 
 from . import pipeline
 from .errors import PhotoError
 from .figures import Processed, article_photos, place_in_body
 from .markers import unknown_marker
 from .resolve import resolve
-from .settings import from_settings
+from .settings import SETTINGS, from_settings
 
 logger = logging.getLogger(__name__)
 
 
 def on_articles_finalized(generator) -> None:
-    settings, unknown = from_settings(generator.settings)
-    for key in unknown:
-        logger.warning("unknown setting %s", key)
+    settings = from_settings(generator.settings)
     root = Path(generator.settings.get("BLOC_ROOT") or Path.cwd())
     content_root = Path(generator.settings["PATH"])
     out_dir = Path(generator.settings["OUTPUT_PATH"]) / settings.url
@@ -88,5 +87,10 @@ def _unknown_marker(article, name: str, files: list[str]) -> Diagnostic:
     return unknown_marker(article.bloc, name, files)
 
 
+def initialized(pelican) -> None:
+    apply(pelican.settings, SETTINGS, pelican.settings.get("BLOC_ROOT"))
+
+
 def connect(signals) -> None:
+    signals.initialized.connect(initialized)
     signals.article_generator_finalized.connect(on_articles_finalized)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from bloc_content.cachekeys import derived_key
+from bloc_content.plugin_settings import Declaration, from_dataclass
 
 FORMATS = ("webp", "jpeg")
+Format = Literal["webp", "jpeg"]
 PREFIX = "BLOC_PHOTOS_"
 # The module that encodes an entry (with what it imports of ours: process.py, cache.py ...).
 PIPELINE_CODE = ("bloc_photos.pipeline",)
@@ -21,7 +23,7 @@ CROP_RATIOS = (("16x9", 16, 9), ("4x3", 4, 3), ("1x1", 1, 1))
 @dataclass(frozen=True)
 class PhotoSettings:
     widths: tuple[int, ...] = (480, 960, 1600)
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[Format, ...] = FORMATS
     jpeg_quality: int = 82
     webp_quality: int = 80
     social_size: tuple[int, int] = (1200, 630)
@@ -60,23 +62,37 @@ class PhotoSettings:
         return path if path.is_absolute() else project_root / path
 
 
-def from_settings(settings: dict[str, Any]) -> tuple[PhotoSettings, list[str]]:
-    """PhotoSettings from BLOC_PHOTOS_* keys, and the names of unknown BLOC_PHOTOS_ keys."""
-    known = {f.name: f for f in fields(PhotoSettings)}
+# What each setting means (the docs' table); names and defaults are PhotoSettings' own.
+MEANINGS = {
+    "widths": "widths of the published photos, in pixels (none wider than the source)",
+    "formats": "encodings of each width, among webp and jpeg",
+    "jpeg_quality": "JPEG quality (1-95)",
+    "webp_quality": "WebP quality (1-100)",
+    "social_size": "(width, height) of the og:image crop",
+    "crop_width": "width of the 16:9, 4:3 and 1:1 crops of structured data",
+    "max_pixels": "largest source, in pixels",
+    "max_bytes": "largest source file, in bytes (checked before it is read)",
+    "sizes": "the `sizes` attribute of the pictures",
+    "cache": "the photos' cache folder, relative to the project folder",
+    "url": "the photos' folder in the output",
+    "workers": "processes encoding photos (0: one per core)",
+    "credit_labels": "the word before a photo's credit, per language (a mapping or pairs)",
+}
+SETTINGS = Declaration("bloc_photos", from_dataclass(
+    "PhotoSettingsDeclared", PhotoSettings, PREFIX, MEANINGS,
+    accept={"credit_labels": dict[str, str] | tuple[tuple[str, str], ...]}),
+    (PREFIX,))
+
+
+def from_settings(settings: dict[str, Any]) -> PhotoSettings:
+    """PhotoSettings from the BLOC_PHOTOS_* keys (checked at initialization); defaults for the others."""
+    names = {f.name for f in fields(PhotoSettings)}
     values: dict[str, Any] = {}
-    unknown = []
     for key, value in settings.items():
-        if not key.startswith(PREFIX):
-            continue
         name = key[len(PREFIX):].lower()
-        if name not in known:
-            unknown.append(key)
+        if not key.startswith(PREFIX) or name not in names:
             continue
         if isinstance(value, dict):
             value = tuple(sorted(value.items()))
         values[name] = tuple(value) if isinstance(value, list) else value
-    result = PhotoSettings(**values)
-    bad = [f for f in result.formats if f not in FORMATS]
-    if bad:
-        raise ValueError(f"BLOC_PHOTOS_FORMATS: unknown format(s) {bad}; expected some of {FORMATS}")
-    return result, unknown
+    return PhotoSettings(**values)

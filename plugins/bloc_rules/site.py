@@ -26,7 +26,7 @@ from bloc_photos.markers import source_markers, unknown_marker
 from bloc_photos.process import read_photo, verify
 from bloc_photos.resolve import resolve
 from bloc_photos.settings import PhotoSettings
-from bloc_safety.trust import check_slug
+from bloc_safety.trust import check_slug, reserved_slugs
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class SiteSettings:
     bloc_yaml: Path
     urls: Mapping
     url_record: Path | None = None  # the record of published URLs (content/data/urls.yaml)
-    reserved_slugs: tuple[str, ...] = ()
+    reserved_slugs: frozenset[str] = frozenset()  # trust.reserved_slugs of the URLs and BLOC_SAFETY_RESERVED_SLUGS
     max_pixels: int = PhotoSettings.max_pixels
     max_bytes: int = PhotoSettings.max_bytes
 
@@ -45,8 +45,9 @@ class SiteSettings:
     def from_settings(cls, settings: Mapping) -> SiteSettings:
         content = Path(settings["PATH"])
         data = Path(settings.get("BLOC_DATA_PATH") or content / "data")
-        return cls(content, data / "bloc.yaml", settings["BLOC_URLS"], data / RECORD_NAME,
-                   tuple(settings.get("BLOC_SAFETY_RESERVED_SLUGS") or ()),
+        reserved = reserved_slugs(settings["BLOC_URLS"], settings.get("BLOC_SITE_URLS") or {},
+                                  settings.get("BLOC_SAFETY_RESERVED_SLUGS") or ())
+        return cls(content, data / "bloc.yaml", settings["BLOC_URLS"], data / RECORD_NAME, reserved,
                    int(settings.get("BLOC_PHOTOS_MAX_PIXELS") or PhotoSettings.max_pixels),
                    int(settings.get("BLOC_PHOTOS_MAX_BYTES") or PhotoSettings.max_bytes))
 
@@ -81,7 +82,7 @@ def check_site(parsed: list[ParsedItem], registry: Registry, settings: SiteSetti
     return replace(corpus, diagnostics=sorted(set(demote(problems, corpus.hidden))))
 
 
-def slug_rules(valid: list[ParsedItem], reserved: tuple[str, ...]) -> list[Diagnostic]:
+def slug_rules(valid: list[ParsedItem], reserved: frozenset[str]) -> list[Diagnostic]:
     problems = []
     for item in valid:
         field = "slug" if item.model.slug else "title"

@@ -7,6 +7,7 @@ from itertools import chain
 from pathlib import Path
 
 from bloc_content.diagnostics import ContentError
+from bloc_content.plugin_settings import apply
 from bloc_content.written import remember_sources, rewritten, source_of, written_pages
 
 from .headers import (
@@ -20,30 +21,15 @@ from .headers import (
 )
 from .locate import locate
 from .scans import ScanCache
+from .settings import SETTINGS
 from .trust import scan_tree
 
 log = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "BLOC_SAFETY_SCAN_CONTENT": True,  # refuse links out of content/, loops, FIFOs
-    "BLOC_SAFETY_RESERVED_SLUGS": (),  # added to trust.RESERVED_SLUGS
-    "BLOC_SAFETY_HEADERS_FILE": "_headers",  # '' writes none
-    "BLOC_SAFETY_META_CSP": False,  # also put the CSP in each page (hosts without headers)
-    "BLOC_SAFETY_HSTS": HeaderSettings.hsts,
-    "BLOC_SAFETY_REFERRER_POLICY": HeaderSettings.referrer_policy,
-    "BLOC_SAFETY_PERMISSIONS_POLICY": HeaderSettings.permissions_policy,
-    "BLOC_SAFETY_FRAME_SRC": HeaderSettings.frame_src,
-    "BLOC_SAFETY_CSP_EXTRA": {},  # directive -> extra sources
-}
-
 
 def initialized(pelican) -> None:
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
-    unknown = sorted(k for k in settings if k.startswith("BLOC_SAFETY_") and k not in DEFAULTS)
-    if unknown:
-        log.error("bloc_safety: unknown setting(s) %s (known: %s)", ", ".join(unknown), ", ".join(DEFAULTS))
+    apply(settings, SETTINGS, settings.get("BLOC_ROOT"))
     if settings["BLOC_SAFETY_SCAN_CONTENT"]:
         root = Path(settings.get("BLOC_ROOT") or Path.cwd())
         problems = scan_tree(Path(settings["PATH"]), root)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from bloc_content.diagnostics import Diagnostic, t
@@ -14,12 +14,13 @@ from bloc_content.model import INVISIBLE, SLUG_PATTERN
 
 SLUG = re.compile(SLUG_PATTERN)
 SLUG_MAX_LENGTH = 120
-# Top-level names the site uses for itself (theme/static files, search, feeds, photos, the
-# language roots and the section URLs in both languages); a slug must never take one.
-RESERVED_SLUGS = frozenset({
-    "pagefind", "feeds", "feed", "static", "theme", "photos", "images", "media",
-    "en", "vi", "tin-tuc", "news", "tag", "tags", "category", "categories", "author", "authors",
-    "archives", "page", "search", "tim-kiem", "sitemap", "robots", "index", "404",
+PLACEHOLDER = re.compile(r"{[^}]*}")  # {slug}, {date:%Y}, {base} in a URL pattern
+# Names the site uses for itself besides its URLs (theme/static files, the search index,
+# photos, cards, the editor) and names Pelican or a host may want; the section URLs come
+# from BLOC_URLS (reserved_slugs).
+SITE_NAMES = frozenset({
+    "pagefind", "feeds", "feed", "static", "theme", "photos", "images", "media", "cards",
+    "tag", "tags", "category", "categories", "author", "authors", "archives", "index",
     "well-known", "drafts", "admin", "api", "assets", "css", "js", "fonts",
 })
 
@@ -120,14 +121,29 @@ def _shown(path: Path, root: Path) -> str:
         return absolute.as_posix()
 
 
+def reserved_slugs(urls: Mapping[str, Mapping[str, str]], site_files: Mapping[str, str] = {},
+                   extra: Iterable[str] = ()) -> frozenset[str]:
+    """Every name a slug must not take: the languages, each fixed folder of every URL pattern
+    of every language (`tin-tuc`, `nam`, `bo-nganh`, `en`, `members`, `trang` ...), the
+    site-wide files and their stems (`sitemap.xml`, `sitemap`), SITE_NAMES and `extra`."""
+    names = set(SITE_NAMES) | set(urls) | set(extra)
+    for patterns in urls.values():
+        for pattern in patterns.values():
+            names.update(part for part in PLACEHOLDER.sub("/", pattern).split("/") if part)
+    for file in site_files.values():
+        names.update({file, PurePosixPath(file).stem})
+    return frozenset(names)
+
+
 def slug_problems(slug: str, reserved: Iterable[str] = ()) -> list[str]:
-    """What is wrong with a slug, as messages; empty when it is fine."""
+    """What is wrong with a slug, as messages; empty when it is fine. `reserved`: the site's
+    reserved_slugs."""
     problems = []
     if not SLUG.fullmatch(slug or ""):
         problems.append(t("'{slug}' is not a slug: lowercase ASCII letters and digits joined by single '-'", slug=slug))
     if len(slug or "") > SLUG_MAX_LENGTH:
         problems.append(t("'{slug}' is longer than {limit} characters", slug=slug, limit=SLUG_MAX_LENGTH))
-    if slug in RESERVED_SLUGS or slug in set(reserved):
+    if slug in set(reserved):
         problems.append(t("'{slug}' is reserved for the site's own pages", slug=slug))
     return problems
 

@@ -6,29 +6,20 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from bloc_content.plugin_settings import apply
 from pelican import signals
 
 from . import pagefind_run
 from .build import build_index, pagefind_options
 from .bundle_cache import bundle_key
+from .settings import SETTINGS
 
 log = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "BLOC_SEARCH_ENABLED": True,
-    # Folder of the bundle inside the output; search.js reads it from the search page.
-    "BLOC_SEARCH_BUNDLE_DIR": "pagefind",
-    # Extra Pagefind indexing options (exclude_selectors, ...), passed through as given.
-    "BLOC_SEARCH_PAGEFIND": {},
-}
 
 
 def initialized(pelican) -> None:
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
-    unknown = sorted(k for k in pelican.settings if k.startswith("BLOC_SEARCH_") and k not in DEFAULTS)
-    if unknown:
-        log.error("bloc_search: unknown setting(s) %s (known: %s)", ", ".join(unknown), ", ".join(DEFAULTS))
+    apply(pelican.settings, SETTINGS, pelican.settings.get("BLOC_ROOT"))
 
 
 _state: dict = {"early": None, "early_key": ""}
@@ -46,7 +37,7 @@ def articles_written(generator, writer=None) -> None:
     settings = generator.settings
     if not settings.get("BLOC_SEARCH_ENABLED", True):
         return
-    bundle_dir = settings.get("BLOC_SEARCH_BUNDLE_DIR", DEFAULTS["BLOC_SEARCH_BUNDLE_DIR"])
+    bundle_dir = settings["BLOC_SEARCH_BUNDLE_DIR"]
     options = pagefind_options(settings.get("BLOC_SEARCH_PAGEFIND", {}))
     pages = pagefind_run.read_pages(Path(generator.output_path), bundle_dir)
     cache = _cache(settings)
@@ -66,7 +57,7 @@ def finalized(pelican) -> None:
     build = settings.get("BLOC_BUILD")  # `bloc build`'s progress bars and counts; None under plain Pelican
     report = build_index(
         root,
-        settings.get("BLOC_SEARCH_BUNDLE_DIR", DEFAULTS["BLOC_SEARCH_BUNDLE_DIR"]),
+        settings["BLOC_SEARCH_BUNDLE_DIR"],
         settings.get("BLOC_SEARCH_PAGEFIND", {}),
         cache,
         started,

@@ -11,37 +11,29 @@ from pathlib import Path
 from bloc_content import freshness
 from bloc_content import glue as content
 from bloc_content.diagnostics import Diagnostic, t
+from bloc_content.plugin_settings import SettingsError, apply, at_setting
 
 from . import jsonld, sitemaps
 from .cards import Card, alt_text
 from .head import Site, SocialImage, build_head, is_original
 from .links import absolute, kind_of
+from .settings import SETTINGS
 from .social import Painter
 
 log = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "BLOC_SITE_ORIGIN": "http://localhost:8000",
-    "BLOC_SITE_URLS": {"sitemap": "sitemap.xml", "news_sitemap": "sitemap-news.xml",
-                       "robots": "robots.txt", "not_found": "404.html"},
-    "BLOC_SEO_FEEDS": True,
-    "BLOC_SEO_FEED_ITEMS": 50,
-    "BLOC_SEO_CARDS": "cards",  # folder of the social cards and the wordmark in the output
-}
 _state: dict = {"pages": {}, "articles": [], "site": None, "painter": None}
 
 
 def initialized(pelican) -> None:
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
-    unknown = sorted(k for k in settings if k.startswith("BLOC_SEO_") and k not in DEFAULTS)
-    if unknown:
-        log.error("bloc_seo: unknown setting(s) %s (known: %s)", ", ".join(unknown), ", ".join(DEFAULTS))
-    for lang in settings["BLOC_LANGS"]:
-        missing = {"feed", "member_feed", "untranslated"} - set(settings["BLOC_URLS"][lang])
-        if missing:
-            log.error("bloc_seo: BLOC_URLS[%r] has no %s", lang, ", ".join(sorted(missing)))
+    apply(settings, SETTINGS, settings.get("BLOC_ROOT"))
+    missing = [(lang, sorted({"feed", "member_feed", "untranslated"} - set(settings["BLOC_URLS"].get(lang, {}))))
+               for lang in settings["BLOC_LANGS"]]
+    if any(kinds for _lang, kinds in missing):
+        raise SettingsError([at_setting("BLOC_URLS", t("the URLs of '{lang}' have no {kinds}", lang=lang,
+                                                       kinds=", ".join(kinds)), "", settings)
+                             for lang, kinds in missing if kinds])
     _state.update(pages={}, articles=[], site=None, painter=None)
 
 
@@ -52,7 +44,7 @@ def painter(settings) -> Painter:
 
         root = Path(settings.get("BLOC_ROOT") or Path.cwd())
         _state["painter"] = Painter(Path(settings["THEME"]) / "static" / "fonts",
-                                    from_settings(settings)[0].cache_dir(root),
+                                    from_settings(settings).cache_dir(root),
                                     Path(settings["OUTPUT_PATH"]) / settings["BLOC_SEO_CARDS"])
     return _state["painter"]
 

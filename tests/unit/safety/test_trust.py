@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import copy
 import os
+import runpy
 from pathlib import Path
 
 import pytest
 from bloc_content.frontmatter import load
 from bloc_content.model import ItemFile
 from bloc_safety.trust import (
-    RESERVED_SLUGS,
     UnsafePath,
     check_slug,
+    reserved_slugs,
     resolve_inside,
     scan_tree,
     slug_problems,
 )
 from pydantic import ValidationError
 
-SEED = Path(__file__).resolve().parents[3] / "content" / "news" / "2021" / "tong-ket-2020-ky-giao-uoc-2021"
+ROOT = Path(__file__).resolve().parents[3]
+SEED = ROOT / "content" / "news" / "2021" / "tong-ket-2020-ky-giao-uoc-2021"
+SITE = runpy.run_path(str(ROOT / "pelicanconf.py"))
+RESERVED = reserved_slugs(SITE["BLOC_URLS"], SITE["BLOC_SITE_URLS"])
 
 
 @pytest.fixture
@@ -104,9 +109,36 @@ def test_bad_slugs(slug):
     assert slug_problems(slug)
 
 
-@pytest.mark.parametrize("slug", sorted(RESERVED_SLUGS))
-def test_reserved_slugs(slug):
-    assert any("reserved" in p for p in slug_problems(slug))
+@pytest.mark.parametrize("slug", ["bo-nganh", "nam", "tin-tuc", "tim-kiem", "trang", "chua-dich", "members",
+                                  "years", "news", "search", "page", "untranslated", "en", "vi", "sitemap",
+                                  "sitemap-news", "robots", "404", "pagefind", "photos", "admin"])
+def test_every_section_of_the_urls_and_every_site_file_is_reserved(slug):
+    assert slug in RESERVED
+    assert any("reserved" in p for p in slug_problems(slug, RESERVED))
+    assert not any("reserved" in p for p in slug_problems(slug))  # only the set given decides
+
+
+def test_each_fixed_folder_of_every_url_pattern_is_reserved():
+    for patterns in SITE["BLOC_URLS"].values():
+        for pattern in patterns.values():
+            for part in pattern.replace("{base}", "").split("/"):
+                if part and "{" not in part:
+                    assert part in RESERVED, (part, pattern)
+
+
+def test_a_section_added_to_the_urls_is_reserved_at_once():
+    urls = copy.deepcopy(SITE["BLOC_URLS"])
+    assert "lien-he" not in reserved_slugs(urls, SITE["BLOC_SITE_URLS"])
+    urls["vi"]["contact"] = "lien-he/"
+    urls["en"]["contact"] = "en/contact-us/"
+    reserved = reserved_slugs(urls, SITE["BLOC_SITE_URLS"])
+    assert {"lien-he", "contact-us"} <= reserved
+    assert "'lien-he' is reserved for the site's own pages" in slug_problems("lien-he", reserved)
+
+
+def test_a_site_file_added_is_reserved_with_its_stem():
+    reserved = reserved_slugs(SITE["BLOC_URLS"], {**SITE["BLOC_SITE_URLS"], "humans": "humans.txt"})
+    assert {"humans", "humans.txt"} <= reserved
 
 
 def test_extra_reserved_slugs_and_diagnostic():
