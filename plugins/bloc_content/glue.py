@@ -14,7 +14,7 @@ from .cachekeys import derived_key
 from .cacheuse import mark_used
 from .diagnostics import ContentError, Diagnostic
 from .facts_view import involved_org_ids, present
-from .plugin_settings import apply
+from .plugin_settings import apply_all, declarations_of
 from .reader import BlocReader
 from .registries import Registry, load_registry
 from .settings import SETTINGS
@@ -49,7 +49,9 @@ def items() -> list:
 
 def on_initialized(pelican) -> None:
     settings = pelican.settings
-    apply(settings, SETTINGS, settings.get("BLOC_ROOT"))
+    # every plugin's settings at once (each plugin checks its own too, when used alone)
+    apply_all(settings, [SETTINGS, *declarations_of(p for p in settings.get("PLUGINS", []) if p != "bloc_content")],
+              settings.get("BLOC_ROOT"))
     _state["diagnostics"] = []
     _state["items"] = []
     forget_written_pages()  # a previous build in this process (devserver) may have left them

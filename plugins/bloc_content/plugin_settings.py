@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import importlib
+import importlib.util
 import typing
 from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
@@ -158,7 +160,31 @@ def fill_defaults(settings: MutableMapping[str, Any], declaration: Declaration) 
 
 def apply(settings: MutableMapping[str, Any], declaration: Declaration, root: Path | None = None) -> None:
     """Check the plugin's settings and fill their defaults; SettingsError on any problem."""
-    found = problems(settings, declaration, _lines(settings, root))
+    apply_all(settings, [declaration], root)
+
+
+def apply_all(settings: MutableMapping[str, Any], declarations: Iterable[Declaration], root: Path | None = None) -> None:
+    """`apply` for several plugins, every problem of all of them in one SettingsError."""
+    declarations = list(declarations)
+    lines = _lines(settings, root)
+    found = [problem for declaration in declarations for problem in problems(settings, declaration, lines)]
     if found:
         raise SettingsError(found)
-    fill_defaults(settings, declaration)
+    for declaration in declarations:
+        fill_defaults(settings, declaration)
+
+
+def declarations_of(plugins: Iterable[str]) -> list[Declaration]:
+    """The declarations of these plugins (the `SETTINGS` of their `settings` module), so that
+    the first plugin can report every plugin's problems at once."""
+    out = []
+    for plugin in plugins:
+        name = plugin if isinstance(plugin, str) else getattr(plugin, "__name__", "")
+        try:  # a plugin that is a module, not a package, has no `settings` module
+            found = bool(name) and importlib.util.find_spec(f"{name}.settings") is not None
+        except ModuleNotFoundError:
+            found = False
+        declaration = getattr(importlib.import_module(f"{name}.settings"), "SETTINGS", None) if found else None
+        if isinstance(declaration, Declaration):
+            out.append(declaration)
+    return out

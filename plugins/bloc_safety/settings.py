@@ -23,8 +23,8 @@ class SafetySettings(PluginSettings):
         default_factory=dict, description="directive → extra sources, e.g. `{\"img-src\": [\"https://tiles.example\"]}`")
     BLOC_SAFETY_SCAN_CONTENT: bool = Field(True, description="refuse symbolic links leaving `content/`, link loops, "
                                            "dangling links, FIFOs")
-    BLOC_SAFETY_RESERVED_SLUGS: Sources = Field((), description="slugs refused besides the first folder of every "
-                                                "URL of `BLOC_URLS` and `BLOC_SITE_URLS`")
+    BLOC_SAFETY_RESERVED_SLUGS: Sources = Field((), description="slugs refused besides the site's own names (every "
+                                                "fixed folder of `BLOC_URLS`, the files of `BLOC_SITE_URLS`)")
 
 
 SETTINGS = Declaration("bloc_safety", SafetySettings, ("BLOC_SAFETY_",))

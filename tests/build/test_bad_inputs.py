@@ -163,6 +163,11 @@ FAILING = {
     "reserved slug pagefind": (edit("vi", SLUG_LINE, "slug: pagefind"), "reserved"),
     "reserved slug tin-tuc": (edit("vi", SLUG_LINE, "slug: tin-tuc"), "reserved"),
     "reserved slug theme": (edit("vi", SLUG_LINE, "slug: theme"), "reserved"),
+    # section URLs of BLOC_URLS (the members' and years' pages, in both languages)
+    "reserved slug bo-nganh": (edit("vi", SLUG_LINE, "slug: bo-nganh"), "'bo-nganh' is reserved"),
+    "reserved slug nam": (edit("vi", SLUG_LINE, "slug: nam"), "'nam' is reserved"),
+    "reserved slug members": (edit("vi", SLUG_LINE, "slug: members"), "'members' is reserved"),
+    "reserved slug years": (edit("vi", SLUG_LINE, "slug: years"), "'years' is reserved"),
     "control character in title": (edit("vi", "title: Ký Giao ước thi đua Khối thi đua các bộ, ngành Nội chính Trung ương", "title: \"Ký\\u0007 Giao\""), "control"),
     "bidi override in title": (edit("vi", "title: Ký Giao", "title: Ký \u202e Giao"), "bidi"),
     "lang does not match file name": (edit("vi", "lang: vi", "lang: en"), "does not match the file name"),
@@ -388,6 +393,9 @@ TITLE = "title: Ký Giao ước thi đua Khối thi đua các bộ, ngành Nội
 PHOTO_HINT = "(put the photo in the item's folder and declare it under photos: with its alt text)"
 INVISIBLE = "contains an invisible character (control, bidirectional-override or zero-width)"
 EXACT = {
+    "slug of the members' section": (edit("vi", SLUG_LINE, "slug: bo-nganh"),
+                                     "3: error: slug: 'bo-nganh' is reserved for the site's own pages "
+                                     "(choose another slug, e.g. add the year or a word)"),
     "25,000 brackets": (body("[" * 25_000), "57: error: more than 500 '[' in one paragraph; Markdown would take "
                         "minutes to read it (remove the stray '[', or raise BLOC_MARKDOWN_MAX_BRACKETS)"),
     "20,000 comment openers": (body("<!--" * 20_000), "57: error: more than 50 '<!--' in one paragraph; Markdown would "
