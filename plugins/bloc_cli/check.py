@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import runpy
 import sys
 from pathlib import Path
 
@@ -35,7 +36,17 @@ def collect(root: Path) -> tuple[list[Diagnostic], int] | None:
     settings_file = root / "pelicanconf.py" if (root / "pelicanconf.py").is_file() else PROJECT_SETTINGS
     settings = SiteSettings.from_site(settings_file.parent, settings_file.name, content_dir)
     site = check_site(parsed, registry, settings, build_time())
-    return sorted(set(problems) | set(site.diagnostics)), len(parsed)
+    return sorted(set(problems) | set(site.diagnostics) | set(settings_problems(settings_file))), len(parsed)
+
+
+def settings_problems(settings_file: Path) -> list[Diagnostic]:
+    """The settings' problems the build stops on (each plugin's declaration), as the build shows them."""
+    from bloc_content.plugin_settings import declarations_of, problems, setting_lines
+
+    values = runpy.run_path(str(settings_file))
+    lines = setting_lines(settings_file.parent, (settings_file.name,))
+    return [found for declaration in declarations_of(values.get("PLUGINS", []))
+            for found in problems(values, declaration, lines)]
 
 
 def run(args) -> int:

@@ -4,8 +4,10 @@ unknown or invalid setting reported as a diagnostic on its line of the settings 
 
 A declaration's field names are the settings' names (`BLOC_SEO_FEEDS`). A plugin answers
 for the names under its prefixes (`owns`): a misspelt one there is unknown, with a "did
-you mean". Pure: no Pelican import; the plugins call `apply` from their `initialized`
-receiver, so a plain `pelican` run fails on the same problems as `bloc build`.
+you mean". Pure: no Pelican import. bloc_content, the first plugin, checks every plugin's
+settings at once from its `initialized` receiver (each plugin checks its own too, for a
+site that uses it alone), so a plain `pelican` run fails on the same problems as
+`bloc build`, before anything is read.
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ from .settings import SETTINGS
 log = logging.getLogger(__name__)
 
 
-
 def initialized(pelican) -> None:
     apply(pelican.settings, SETTINGS, pelican.settings.get("BLOC_ROOT"))
 

@@ -72,3 +72,13 @@ def test_bloc_build_names_the_line_of_the_settings_file_it_was_given(tmp_path):
         f"{settings}:5: error: BLOC_SAFETY_META_CSP: expected true or false, got 'yes'",
     ], result.stderr
     assert not output.exists()
+
+
+def test_bloc_check_reports_the_same_settings_problems(tmp_path):
+    settings, line = _project(tmp_path / "site", "BLOC_SEO_FEDS = False\n")
+    done = subprocess.run([sys.executable, "-m", "bloc_cli", "--root", str(settings.parent), "check", "--lang", "en"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    errors = [row for row in done.stdout.splitlines() if ": error: " in row]  # the fixture has warnings of its own
+    assert errors == [
+        f"pelicanconf.py:{line}: error: BLOC_SEO_FEDS: unknown setting of bloc_seo (did you mean 'BLOC_SEO_FEEDS'?)"]
