@@ -3,6 +3,8 @@ generator publishes and holds back, into the `BuildProgress` in settings["BLOC_B
 
 from __future__ import annotations
 
+from bloc_content.build_state import build_state
+
 from .report import held_back
 
 SETTING = "BLOC_BUILD"
@@ -19,7 +21,7 @@ def on_articles_finalized(generator) -> None:
     for article in [*generator.articles, *generator.translations]:
         progress.counts[f"published.{article.lang}"] += 1
     # bloc_content took the held-back files out of Pelican's lists and says why each is held back
-    progress.counts.update(held_back(getattr(generator, "bloc_held_back", [])))
+    progress.counts.update(held_back(build_state(generator.settings).held_back))
 
 
 def on_generators_finalized(generators) -> None:

@@ -40,10 +40,20 @@ def _statements(tree: ast.AST):
     while todo:
         node = todo.pop()
         yield node
+        if is_type_checking_block(node):
+            todo.extend(node.orelse)  # the body imports for type annotations only: it computes nothing
+            continue
         for name in ("body", "orelse", "finalbody", "handlers", "cases"):
             children = getattr(node, name, None)
             if isinstance(children, list):
                 todo.extend(children)
+
+
+def is_type_checking_block(node: ast.AST) -> bool:
+    """`if TYPE_CHECKING:` (or `typing.TYPE_CHECKING`)."""
+    test = getattr(node, "test", None) if isinstance(node, ast.If) else None
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
 def _imported(source: str, name: str, is_package: bool) -> list[tuple[str, list[str]]]:

@@ -1,6 +1,7 @@
 """Pelican signal glue for the content model: read, check across files, attach facts.
 
-Other plugins report content problems with `report(diagnostics)`; the build fails once,
+The build's state (`build_state.py`) is made here when Pelican starts; other plugins report
+content problems with `build_state(settings).report(diagnostics)`; the build fails once,
 after everything has been checked, if any error was reported.
 """
 
@@ -10,58 +11,39 @@ import logging
 from itertools import chain
 from pathlib import Path
 
+from markupsafe import Markup
+
+from .article_view import ArticleView, attach_view
+from .build_state import STATE_KEY, BuildState, build_state
 from .cachekeys import derived_key
 from .cacheuse import mark_used
-from .diagnostics import ContentError, Diagnostic
 from .facts_view import involved_org_ids, present
 from .plugin_settings import apply_all, declarations_of
 from .reader import BlocReader
-from .registries import Registry, load_registry
+from .registries import load_registry
 from .settings import SETTINGS
 from .urls import url_for
 from .visibility import build_time
-from .written import forget as forget_written_pages
 
 logger = logging.getLogger(__name__)
 
-_state: dict = {"diagnostics": [], "registry": None, "items": []}
 # What the reader reads of the settings (reader.py).
 CONTENT_CACHE_SETTINGS = ("MARKDOWN", "BLOC_MARKDOWN_BY_LANG")
 
 
-def report(diagnostics) -> None:
-    """Record content problems found by any plugin; errors fail the build at the end."""
-    _state["diagnostics"].extend(diagnostics)
-
-
-def already_reported(path: str, line: int, field: str) -> bool:
-    """True when a problem at this place was reported (a plugin's second look at it adds nothing)."""
-    return any((d.path, d.line, d.field) == (path, line, field) for d in _state["diagnostics"])
-
-
-def registry() -> Registry:
-    return _state["registry"]
-
-
-def items() -> list:
-    return _state["items"]
-
-
 def on_initialized(pelican) -> None:
+    """A new build: its own state, in the settings (and so in every generator's context)."""
     settings = pelican.settings
     # every plugin's settings at once (each plugin checks its own too, when used alone)
     apply_all(settings, [SETTINGS, *declarations_of(p for p in settings.get("PLUGINS", []) if p != "bloc_content")],
               settings.get("BLOC_ROOT"))
-    _state["diagnostics"] = []
-    _state["items"] = []
-    forget_written_pages()  # a previous build in this process (devserver) may have left them
+    state = settings[STATE_KEY] = BuildState(settings)  # the settings checked, their defaults filled in
     root = Path(settings.get("BLOC_ROOT") or Path.cwd())
     data_dir = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
     settings["CACHE_PATH"] = str(cache_folder(settings))
     mark_used(Path(settings["CACHE_PATH"]))
-    reg, problems = load_registry(data_dir, root)
-    _state["registry"] = reg
-    report(problems)
+    state.registry, problems = load_registry(data_dir, root)
+    state.report(problems)
 
 
 def cache_folder(settings) -> Path:
@@ -103,31 +85,34 @@ def on_pretaxonomy(generator) -> None:
     from pelican.utils import order_content, process_translations
 
     settings = generator.settings
+    state = build_state(settings)
     every = every_article(generator)
     for article in every:
         article.bloc.source = article.source_path  # where it is now, also when read from the cache
     preview = bool(settings.get("BLOC_PREVIEW"))
-    site = check_site([a.bloc for a in every], registry(), SiteSettings.from_settings(settings), build_time(), preview)
-    report(site.diagnostics)
+    site = check_site([a.bloc for a in every], state.registry, SiteSettings.from_settings(settings), build_time(),
+                      preview)
+    state.report(site.diagnostics)
     shown = shown_paths(site.public)
     public = [a for a in every if a.bloc.path in shown]
     for article in public:
         article.status = "published"  # Pelican's URL patterns for published articles
-        article.bloc_state = site.states.get(article.bloc.path)
     originals, translations = process_translations(public, translation_id=settings["ARTICLE_TRANSLATION_ID"])
     generator.articles = order_content(originals, settings["ARTICLE_ORDER_BY"])
     generator.translations = translations
     generator.drafts, generator.drafts_translations = [], []
     generator.hidden_articles, generator.hidden_translations = [], []
-    _state["items"] = site.public
-    generator.bloc_held_back = [site.states.get(path, "draft") for path in sorted(site.hidden - shown)]
+    state.items = site.public
+    state.visibility = dict(site.states)
+    state.held_back = [site.states.get(path, "draft") for path in sorted(site.hidden - shown)]
 
 
 def on_articles_finalized(generator) -> None:
-    """Slugs are final: give each shown article its facts."""
-    reg = registry()
+    """Slugs are final: give each shown article its view (its facts, in its language)."""
+    state = build_state(generator.settings)
+    reg = state.registry
     by_path = {}
-    for entry in _state["items"]:
+    for entry in state.items:
         for lang, file in entry.files.items():
             by_path[file.path] = (entry, lang)
     shown = list(chain(generator.articles, generator.translations))
@@ -138,12 +123,16 @@ def on_articles_finalized(generator) -> None:
     for article in shown:
         entry, lang = by_path[article.bloc.path]
         original = entry.original.model
-        article.item = entry
-        article.original = original
-        article.is_original = entry.original.path == article.bloc.path
-        article.facts = present(original, article.bloc.model, reg, lang)
-        article.org_ids = involved_org_ids(original, reg)
-        article.alternates = alternates(article, generator.settings)
+        attach_view(article, ArticleView(
+            item=entry,
+            is_original=entry.original.path == article.bloc.path,
+            state=state.visibility.get(article.bloc.path, "published"),
+            facts=present(original, article.bloc.model, reg, lang),
+            org_ids=involved_org_ids(original, reg),
+            alternates=alternates(article, generator.settings),
+            # Pelican's public `content` (links resolved); bloc_photos places the photos in it.
+            body=Markup(article.content),
+        ))
     # No failing here yet: every shown article is valid, so the photos and the other
     # plugins still run and report their problems too; bloc_indexes fails the build once,
     # before anything is written.
@@ -160,15 +149,10 @@ def alternates(article, settings) -> dict[str, str]:
     return out
 
 
-def fail_on_errors() -> None:
-    errors = [d for d in _state["diagnostics"] if isinstance(d, Diagnostic) and d.severity == "error"]
-    if errors:
-        raise ContentError(_state["diagnostics"])
-
-
 def on_finalized(pelican) -> None:
-    fail_on_errors()
-    for warning in sorted({d for d in _state["diagnostics"] if d.severity == "warning"}):
+    state = build_state(pelican.settings)
+    state.fail_on_errors()
+    for warning in sorted({d for d in state.diagnostics if d.severity == "warning"}):
         # the diagnostic rides along: `bloc build` prints it in the person's language
         logger.warning(warning.render(), extra={"diagnostic": warning})
 
@@ -176,8 +160,9 @@ def on_finalized(pelican) -> None:
 def install_globals(generator) -> None:
     """Template helpers: `url_for(kind, lang, **params)` from the one URL table."""
     urls = generator.settings["BLOC_URLS"]
+    state = build_state(generator.settings)
     generator.env.globals["url_for"] = lambda kind, lang, **params: url_for(urls, kind, lang, **params)
-    generator.env.globals["bloc_registry"] = registry
+    generator.env.globals["bloc_registry"] = lambda: state.registry
 
 
 def connect(signals) -> None:

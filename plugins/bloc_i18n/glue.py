@@ -6,18 +6,17 @@ rendered: `page_lang` when a generator passes it, else the article's `lang`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from gettext import NullTranslations
 from pathlib import Path
 
+from bloc_content.build_state import build_state
 from jinja2 import pass_context
 from markupsafe import Markup
 
 from . import dates
 from .bytecode import SharedBytecodeCache, folder_for
 from .catalogs import load_catalogs
-
-_catalogs: dict = {}
-_translated: dict[tuple[str, str], Markup] = {}  # (lang, message) -> `_(message)` without variables
-_bytecode: dict[Path, SharedBytecodeCache] = {}
 
 
 def page_lang(context) -> str:
@@ -31,45 +30,54 @@ def page_lang(context) -> str:
     return context.get("DEFAULT_LANG", "vi")
 
 
-@pass_context
-def _gettext(context, message: str) -> str:
-    return _catalogs[page_lang(context)].gettext(message)
+@dataclass(eq=False)
+class PageTranslations:
+    """The theme's catalogues of one build (kept in its state), and `_()` in the language
+    of the page being rendered."""
+
+    catalogs: dict[str, NullTranslations]
+    # (lang, message) -> `_(message)` without variables, remembered for the rest of the build
+    translated: dict[tuple[str, str], Markup] = field(default_factory=dict)
+
+    @pass_context
+    def gettext(self, context, message: str) -> str:
+        return self.catalogs[page_lang(context)].gettext(message)
+
+    @pass_context
+    def ngettext(self, context, singular: str, plural: str, n: int) -> str:
+        return self.catalogs[page_lang(context)].ngettext(singular, plural, n)
+
+    @pass_context
+    def newstyle_gettext(self, context, message: str, **variables) -> str:
+        """What Jinja's newstyle `_()` returns (the translation, marked safe when autoescaping,
+        then `% variables`), in one call instead of three, and remembered per language when
+        there are no variables: a 1000-item site makes about 90,000 such calls."""
+        lang = page_lang(context)
+        if not context.eval_ctx.autoescape:
+            return self.catalogs[lang].gettext(message) % variables
+        if variables:
+            return Markup(self.catalogs[lang].gettext(message)) % variables
+        found = self.translated.get((lang, message))
+        if found is None:
+            found = self.translated[(lang, message)] = Markup(self.catalogs[lang].gettext(message)) % {}
+        return found
 
 
-@pass_context
-def _ngettext(context, singular: str, plural: str, n: int) -> str:
-    return _catalogs[page_lang(context)].ngettext(singular, plural, n)
-
-
-@pass_context
-def _newstyle_gettext(context, message: str, **variables) -> str:
-    """What Jinja's newstyle `_()` returns (the translation, marked safe when autoescaping,
-    then `% variables`), in one call instead of three, and remembered per language when
-    there are no variables: a 1000-item site makes about 90,000 such calls."""
-    lang = page_lang(context)
-    if not context.eval_ctx.autoescape:
-        return _catalogs[lang].gettext(message) % variables
-    if variables:
-        return Markup(_catalogs[lang].gettext(message)) % variables
-    found = _translated.get((lang, message))
-    if found is None:
-        found = _translated[(lang, message)] = Markup(_catalogs[lang].gettext(message)) % {}
-    return found
+def translations(settings) -> PageTranslations:
+    """This build's catalogues, loaded by the first generator that asks."""
+    langs = tuple(settings.get("BLOC_LANGS", ("vi", "en")))
+    theme_dir = Path(settings["THEME"])
+    return build_state(settings).part(PageTranslations,
+                                      lambda: PageTranslations(load_catalogs(theme_dir / "translations", langs)))
 
 
 def install(generator) -> None:
     settings = generator.settings
-    langs = tuple(settings.get("BLOC_LANGS", ("vi", "en")))
-    theme_dir = Path(settings["THEME"])
-    if not _catalogs or _catalogs.get("_dir") != theme_dir:
-        _catalogs.clear()
-        _translated.clear()
-        _catalogs.update(load_catalogs(theme_dir / "translations", langs))
-        _catalogs["_dir"] = theme_dir
+    words = translations(settings)
     env = generator.env
     env.bytecode_cache = bytecode_cache(settings)
-    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
-    env.globals.update(gettext=_newstyle_gettext, _=_newstyle_gettext)
+    env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)
+    env.globals.update(gettext=words.newstyle_gettext, _=words.newstyle_gettext)
     env.filters.update({
         "human_date": dates.human_date,
         "machine_date": dates.machine_date,
@@ -79,8 +87,7 @@ def install(generator) -> None:
 
 
 def bytecode_cache(settings) -> SharedBytecodeCache:
-    """One cache for every generator of a build, stored with Pelican's content cache."""
+    """One cache for every generator of a build (in its state), stored with Pelican's content cache."""
     folder = folder_for(Path(settings["CACHE_PATH"]), settings.get("JINJA_ENVIRONMENT", {}))
-    if folder not in _bytecode:
-        _bytecode[folder] = SharedBytecodeCache(folder if settings.get("CACHE_CONTENT") else None)
-    return _bytecode[folder]
+    return build_state(settings).part(SharedBytecodeCache,
+                                      lambda: SharedBytecodeCache(folder if settings.get("CACHE_CONTENT") else None))

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bloc_content import glue as content
+from bloc_content.article_view import view_of
+from bloc_content.build_state import build_state
 from bloc_content.diagnostics import t
 from bloc_content.urls import save_as, url_for
 from pelican.generators import Generator
@@ -27,23 +28,24 @@ class IndexesGenerator(Generator):
     def generate_context(self):
         if self.settings.get("BLOC_INDEX_PAGE_SIZE") is None:
             self.settings["BLOC_INDEX_PAGE_SIZE"] = self.settings.get("DEFAULT_PAGINATION") or 10
+        state = build_state(self.context)
         # Only what the site shows: drafts and embargoed items were checked (bloc_rules,
         # with the consistency rules) and left out before this generator runs.
-        shown = content.items()
-        registry = content.registry()
+        shown = state.items
+        registry = state.registry
         self.by_key = articles_by_key(self.context.get("articles", []))
         self.years = year_summaries(shown, registry)
-        involved = {key: next(iter(v.values())).org_ids for key, v in self.by_key.items()}
+        involved = {key: next(iter(v.values())).view.org_ids for key, v in self.by_key.items()}
         self.members = member_histories(shown, registry, self.years, involved)
         self.urls = self.context.get("bloc_url_record")
         self.redirects = redirects(self.urls.claims, self.urls.record) if self.urls else []
-        content.report(find_collisions(self._planned_outputs()))
-        content.fail_on_errors()
+        state.report(find_collisions(self._planned_outputs()))
+        state.fail_on_errors()
 
     # Links from records to items: the item in the page's language, else its original.
     def link_of(self, key: str, lang: str) -> Link | None:
         versions = self.by_key.get(key, {})
-        article = versions.get(lang) or next((a for a in versions.values() if a.is_original), None)
+        article = versions.get(lang) or next((a for a in versions.values() if a.view.is_original), None)
         return Link(article.title, article.url, article.lang) if article else None
 
     def _langs(self):
@@ -78,7 +80,7 @@ class IndexesGenerator(Generator):
                 articles.setdefault(save_as(a.url), a.bloc.path)
         planned = list(articles.items())
         planned += [(save_as(r.old), t("the redirect from '{url}'", url=r.old)) for r in self.redirects]
-        registry = content.registry()
+        registry = build_state(self.context).registry
         for lang in self._langs():
             names = {"home": t("the home page ({lang})", lang=lang), "years": t("the years page ({lang})", lang=lang),
                      "members": t("the members page ({lang})", lang=lang)}
@@ -94,7 +96,7 @@ class IndexesGenerator(Generator):
 
     def generate_output(self, writer):
         self.write_redirects(writer)
-        registry = content.registry()
+        registry = build_state(self.context).registry
         self.env.globals["remember"] = Fragments()
         for lang in self._langs():
             years = {}
@@ -161,6 +163,6 @@ def articles_by_key(originals) -> dict[str, dict[str, object]]:
     out: dict[str, dict[str, object]] = {}
     for article in originals:
         for version in [article, *getattr(article, "translations", [])]:
-            if getattr(version, "status", "published") == "published" and hasattr(version, "item"):
-                out.setdefault(version.item.key, {})[version.lang] = version
+            if getattr(version, "status", "published") == "published" and view_of(version) is not None:
+                out.setdefault(version.view.item.key, {})[version.lang] = version
     return out

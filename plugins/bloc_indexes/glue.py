@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from bloc_content import glue as content
+from bloc_content.build_state import build_state
 from bloc_content.plugin_settings import apply
 
 from .published import RECORD_NAME, UrlClaim, read_record
@@ -48,7 +48,7 @@ def on_pretaxonomy(generator) -> None:
         # the reader's slug, also for an article served from the content cache
         article.slug = article.metadata.get("slug", article.slug)
     path = record_path(generator.settings)
-    shown = content.registry().paths.get("bloc", "bloc.yaml").replace("bloc.yaml", RECORD_NAME)
+    shown = build_state(generator.settings).registry.paths.get("bloc", "bloc.yaml").replace("bloc.yaml", RECORD_NAME)
     record, _problems = read_record(path, shown)  # reported by bloc_rules
     state = UrlRecord(path, record, [_claim(a) for a in written])
     generator.context["bloc_url_record"] = state

@@ -6,9 +6,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from bloc_content import glue as content
+from bloc_content.article_view import view_of
+from bloc_content.build_state import build_state
 from bloc_content.diagnostics import Diagnostic
 from bloc_content.plugin_settings import apply
+from markupsafe import Markup
 
 from . import pipeline
 from .errors import PhotoError
@@ -21,13 +23,14 @@ logger = logging.getLogger(__name__)
 
 
 def on_articles_finalized(generator) -> None:
+    state = build_state(generator.settings)
     settings = from_settings(generator.settings)
     root = Path(generator.settings.get("BLOC_ROOT") or Path.cwd())
     content_root = Path(generator.settings["PATH"])
     out_dir = Path(generator.settings["OUTPUT_PATH"]) / settings.url
     base = f"{generator.settings.get('SITEURL', '').rstrip('/')}/{settings.url}/"
-    articles = [a for a in [*generator.articles, *generator.translations] if getattr(a, "item", None)]
-    items = {id(a.item): a.item for a in articles}.values()
+    articles = [a for a in [*generator.articles, *generator.translations] if view_of(a) is not None]
+    items = {id(a.view.item): a.view.item for a in articles}.values()
 
     jobs, where = [], []  # where: (item, index of the photo)
     problems: list[Diagnostic] = []
@@ -46,7 +49,7 @@ def on_articles_finalized(generator) -> None:
     for (item, i), outcome in zip(where, outcomes, strict=True):
         if outcome.error:
             found = _diagnostic(outcome.error, item, i)
-            if not content.already_reported(found.path, found.line, found.field):  # the site's rules saw it first
+            if not state.already_reported(found.path, found.line, found.field):  # the site's rules saw it first
                 problems.append(found)
             continue
         names = pipeline.publish(outcome, out_dir)
@@ -54,21 +57,22 @@ def on_articles_finalized(generator) -> None:
         processed.setdefault(id(item), {})[item.original.model.photos[i].file] = Processed(outcome.manifest, urls)
 
     for article in articles:
-        photos = article.item.original.model.photos
+        view = article.view
+        photos = view.original.photos
         words = {p.file: p for p in article.bloc.model.photos or []}
-        result = article_photos(photos, words, processed.get(id(article.item), {}),
+        result = article_photos(photos, words, processed.get(id(view.item), {}),
                                 credit_label=settings.credit_label(article.lang), sizes=settings.sizes)
-        body, lead, gallery, unknown = place_in_body(article._content, result, [p.file for p in photos])
-        article._content = body
-        article.photo_html = result.figures
-        article.lead_photo = lead
-        article.photo_gallery = gallery
-        article.social_image = result.social_image
-        article.social_image_size = result.social_image_size
-        article.social_image_alt = result.social_image_alt
-        article.structured_images = result.structured_images
+        body, lead, gallery, unknown = place_in_body(view.body, result, [p.file for p in photos])
+        view.body = Markup(body)  # the body as shown; Pelican's own content is left as read
+        view.photo_figures = result.figures
+        view.lead_photo = lead
+        view.photo_gallery = gallery
+        view.social_image = result.social_image
+        view.social_image_size = result.social_image_size
+        view.social_image_alt = result.social_image_alt
+        view.structured_images = result.structured_images
         problems.extend(_unknown_marker(article, name, [p.file for p in photos]) for name in unknown)
-    content.report(problems)
+    state.report(problems)
 
 
 def _source(articles, item) -> str:
@@ -76,7 +80,7 @@ def _source(articles, item) -> str:
     for article in articles:
         if article.bloc is item.original:
             return article.source_path
-    return next(a.source_path for a in articles if a.item is item)
+    return next(a.source_path for a in articles if a.view.item is item)
 
 
 def _diagnostic(error: PhotoError, item, index: int) -> Diagnostic:

@@ -6,9 +6,9 @@ import logging
 from itertools import chain
 from pathlib import Path
 
+from bloc_content.build_state import build_state
 from bloc_content.diagnostics import ContentError
 from bloc_content.plugin_settings import apply
-from bloc_content.written import remember_sources, rewritten, source_of, written_pages
 
 from .headers import (
     HeaderSettings,
@@ -42,14 +42,15 @@ def articles_finalized(generator) -> None:
     """Which source file and text each page comes from, so that the scans of written pages
     can name the source file and line."""
     every = list(chain(generator.articles, generator.translations, generator.drafts, generator.drafts_translations))
-    remember_sources({article.save_as: (article.bloc.path, article.bloc.front.text) for article in every
+    build_state(generator.settings).written.remember_sources({article.save_as: (article.bloc.path, article.bloc.front.text) for article in every
                       if getattr(article, "bloc", None) is not None and article.bloc.ok})
 
 
 def finalized(pelican) -> None:
     settings = pelican.settings
     output = Path(settings["OUTPUT_PATH"])
-    pages = written_pages(output)
+    written = build_state(settings).written
+    pages = written.written_pages(output)
     inline = InlineCode()
     scans = ScanCache(Path(settings["CACHE_PATH"]) / "bloc_safety" / "scans.pickle.gz"
                       if settings.get("CACHE_CONTENT") else None)
@@ -58,7 +59,7 @@ def finalized(pelican) -> None:
     scans.save()
     for problem in inline.problems:
         page = problem.split(": ", 1)[0]
-        diagnostic = locate(problem, page, source_of(page))
+        diagnostic = locate(problem, page, written.source_of(page))
         # the diagnostic rides along: `bloc build` prints it in the person's language
         log.error("bloc_safety: %s", diagnostic.render(), extra={"diagnostic": diagnostic})
     header_settings = HeaderSettings(
@@ -79,7 +80,7 @@ def finalized(pelican) -> None:
                 log.error("bloc_safety: %s has no <meta charset=\"utf-8\"> to put the CSP after",
                           page.relative_to(output).as_posix())
                 continue
-            rewritten(page, html)
+            written.rewritten(page, html)
 
 
 def connect(signals) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bloc_content.written import forget, written_pages
+from bloc_content.written import WrittenPages
 
 from . import bundle_cache, pagefind_run
 from .folded_site import sync_copies
@@ -35,9 +35,9 @@ def page_url(relative: Path) -> str:
     return url[: -len("index.html")] if url.endswith("/index.html") else url
 
 
-def html_files(root: Path, bundle_dir: str) -> Iterable[tuple[Path, str]]:
+def html_files(root: Path, bundle_dir: str, written: WrittenPages) -> Iterable[tuple[Path, str]]:
     """Every HTML page of the site (path, text), in a stable order, outside the search bundle."""
-    for path, text in written_pages(root).items():
+    for path, text in written.written_pages(root).items():
         if path.relative_to(root).parts[0] != bundle_dir:
             yield path, text
 
@@ -47,14 +47,16 @@ StartProgress = Callable[[int], Progress]  # called with the number of pages
 
 
 def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None,
-           started: pagefind_run.EarlyRun | None = None, start_progress: StartProgress | None = None) -> SearchReport:
+           started: pagefind_run.EarlyRun | None = None, start_progress: StartProgress | None = None,
+           written: WrittenPages | None = None) -> SearchReport:
     """Reuse the stored bundle when no page changed; else use the Pagefind run `started`
     early if it read the right copies, or bring the folded copies up to date and run
     Pagefind once over them (one process over files is much faster than feeding pages one
     by one through its API)."""
     bundle = root / bundle_dir
-    pages = [(path.relative_to(root).as_posix(), text) for path, text in html_files(root, bundle_dir)]
-    forget()  # the last step that reads the written pages
+    written = WrittenPages() if written is None else written
+    pages = [(path.relative_to(root).as_posix(), text) for path, text in html_files(root, bundle_dir, written)]
+    written.forget()  # the last step that reads the written pages
     progress = start_progress(len(pages)) if start_progress else (lambda _n, _kind: None)
     options = pagefind_options(config)
     key = bundle_cache.bundle_key(pages, options)
@@ -64,11 +66,11 @@ def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None,
         progress(len(pages), "unchanged")
         return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle, key=key)
     if started is not None and pagefind_run.still_valid(started, pages):
-        written = pagefind_run.finish(started)
+        finished = pagefind_run.finish(started)
         progress(len(pages), "changed")
         if bundle.exists():
             shutil.rmtree(bundle)
-        shutil.move(written, bundle)
+        shutil.move(finished, bundle)
         pagefind_run.cancel(started)  # only removes its scratch folder now
         remove_default_ui(bundle)
         stabilise(bundle)
@@ -120,8 +122,9 @@ def remove_default_ui(bundle: Path) -> None:
 
 def build_index(root: Path, bundle_dir: str = "pagefind", config: dict | None = None,
                 cache: Path | None = None, started: pagefind_run.EarlyRun | None = None,
-                start_progress: StartProgress | None = None) -> SearchReport:
+                start_progress: StartProgress | None = None, written: WrittenPages | None = None) -> SearchReport:
     """Index every page of `root` that has `data-pagefind-body`; write `root/bundle_dir`.
     With a `cache` folder, an unchanged site reuses the bundle stored there.
-    `start_progress(pages)` returns what hears of each page as it is folded for Pagefind."""
-    return _index(root, bundle_dir, config or {}, cache, started, start_progress)
+    `start_progress(pages)` returns what hears of each page as it is folded for Pagefind;
+    `written` holds the pages the build's other steps read already (else they are read here)."""
+    return _index(root, bundle_dir, config or {}, cache, started, start_progress, written)

@@ -4,14 +4,17 @@ over the written site at `finalized`."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
+from bloc_content.build_state import build_state
 from bloc_content.plugin_settings import apply
 from pelican import signals
 
 from . import pagefind_run
 from .build import build_index, pagefind_options
 from .bundle_cache import bundle_key
+from .pagefind_run import EarlyRun
 from .settings import SETTINGS
 
 log = logging.getLogger(__name__)
@@ -21,7 +24,13 @@ def initialized(pelican) -> None:
     apply(pelican.settings, SETTINGS, pelican.settings.get("BLOC_ROOT"))
 
 
-_state: dict = {"early": None, "early_key": ""}
+@dataclass(eq=False)
+class SearchRun:
+    """This build's search work, kept in its state: the Pagefind run started once the article
+    pages were written, and the key of the pages it read."""
+
+    started: EarlyRun | None = None
+    pages_key: str = ""
 
 
 def _cache(settings) -> Path | None:
@@ -31,23 +40,26 @@ def _cache(settings) -> Path | None:
 def articles_written(generator, writer=None) -> None:
     """Article pages are the only ones with a search body: index them on the other core
     while the rest of the site is written (checked against the final pages at the end)."""
-    pagefind_run.cancel(_state["early"])
-    _state.update(early=None, early_key="")
     settings = generator.settings
+    run = build_state(settings).part(SearchRun)
+    pagefind_run.cancel(run.started)
+    run.started, run.pages_key = None, ""
     if not settings.get("BLOC_SEARCH_ENABLED", True):
         return
     bundle_dir = settings["BLOC_SEARCH_BUNDLE_DIR"]
     options = pagefind_options(settings.get("BLOC_SEARCH_PAGEFIND", {}))
     pages = pagefind_run.read_pages(Path(generator.output_path), bundle_dir)
     cache = _cache(settings)
-    _state["early_key"] = bundle_key(pages, options)
-    if not pagefind_run.expected(cache, _state["early_key"]):
-        _state["early"] = pagefind_run.start(pages, options, cache / "site" if cache else None, cache)
+    run.pages_key = bundle_key(pages, options)
+    if not pagefind_run.expected(cache, run.pages_key):
+        run.started = pagefind_run.start(pages, options, cache / "site" if cache else None, cache)
 
 
 def finalized(pelican) -> None:
     settings = pelican.settings
-    started, _state["early"] = _state["early"], None
+    state = build_state(settings)
+    run = state.part(SearchRun)
+    started, run.started = run.started, None
     if not settings.get("BLOC_SEARCH_ENABLED", True):
         pagefind_run.cancel(started)
         return
@@ -61,9 +73,10 @@ def finalized(pelican) -> None:
         cache,
         started,
         (lambda pages: build.task("search", total=pages).advance) if build is not None else None,
+        state.written,
     )
     if report.key:
-        pagefind_run.remember(cache, _state["early_key"], report.key)
+        pagefind_run.remember(cache, run.pages_key, report.key)
     log.info("bloc_search: indexed %d pages (%d without a search body) into %s",
              report.pages, report.skipped, report.bundle)
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bloc_content import glue as content
+from bloc_content.build_state import build_state
 from bloc_content.facts_view import present
 from bloc_content.urls import save_as
 from pelican.generators import Generator
 
-from . import glue
 from .feeds import Feed, FeedItem, atom
 from .links import absolute, kind_of
+from .seo_state import seo_state, site
 
 
 class SeoGenerator(Generator):
@@ -20,7 +20,7 @@ class SeoGenerator(Generator):
         pass
 
     def generate_output(self, writer):
-        articles = glue._state["articles"]
+        articles = seo_state(self.settings).articles
         self.write_untranslated(writer, articles)
         self.write_not_found(writer)
         if self.settings["BLOC_SEO_FEEDS"]:
@@ -34,12 +34,13 @@ class SeoGenerator(Generator):
         """Where a language toggle points when the item has no translation in that language."""
         urls = self.settings["BLOC_URLS"]
         for article in articles:
-            for lang, url in sorted(article.alternates.items()):
+            for lang, url in sorted(article.view.alternates.items()):
                 if (kind_of(urls, lang, url) or ("",))[0] != "untranslated":
                     continue
                 # The facts in this page's language from the registries; the original's own
                 # words (place, motto) stay in its language and are marked so.
-                facts = present(article.original, article.original, content.registry(), lang)
+                original = article.view.original
+                facts = present(original, original, build_state(self.settings).registry, lang)
                 self._write(writer, url, "untranslated", page_lang=lang, page_url=url,
                             alternates={article.lang: article.url}, original=article, noindex=True,
                             facts=facts, words_lang=article.lang)
@@ -51,8 +52,8 @@ class SeoGenerator(Generator):
 
     def write_feeds(self, articles) -> None:
         settings = self.settings
-        where = glue.site(settings)
-        reg = content.registry()
+        where = site(settings)
+        reg = build_state(settings).registry
         limit = settings["BLOC_SEO_FEED_ITEMS"]
         out = Path(self.output_path)
         for lang in settings["BLOC_LANGS"]:
@@ -64,7 +65,7 @@ class SeoGenerator(Generator):
             for member in reg.members:
                 org = reg.organisations[member]
                 slug = org.slug(lang)
-                items = [_item(where.origin, a) for a in mine if member in a.org_ids][:limit]
+                items = [_item(where.origin, a) for a in mine if member in a.view.org_ids][:limit]
                 feed_url = urls["member_feed"].format(slug=slug)
                 feeds.append((feed_url, Feed(f"{org.name(lang)} – {where.bloc_name[lang]}", lang,
                                              absolute(where.origin, feed_url),
@@ -79,4 +80,4 @@ class SeoGenerator(Generator):
 def _item(origin: str, article) -> FeedItem:
     model = article.bloc.model
     return FeedItem(article.title, absolute(origin, article.url), model.summary, model.published, model.updated,
-                    model.byline, tuple(article.facts.kinds))
+                    model.byline, tuple(article.view.facts.kinds))

@@ -9,21 +9,20 @@ from itertools import chain
 from pathlib import Path
 
 from bloc_content import freshness
-from bloc_content import glue as content
+from bloc_content.article_view import view_of
+from bloc_content.build_state import build_state
 from bloc_content.diagnostics import Diagnostic, t
 from bloc_content.plugin_settings import SettingsError, apply, at_setting
 
-from . import jsonld, sitemaps
+from . import sitemaps
 from .cards import Card, alt_text
-from .head import Site, SocialImage, build_head, is_original
+from .generator import SeoGenerator
+from .head import SocialImage, build_head, is_original
 from .links import absolute, kind_of
+from .seo_state import painter, picture_url, seo_state, site
 from .settings import SETTINGS
-from .social import Painter
 
 log = logging.getLogger(__name__)
-
-_state: dict = {"pages": {}, "articles": [], "site": None, "painter": None}
-
 
 def initialized(pelican) -> None:
     settings = pelican.settings
@@ -34,39 +33,6 @@ def initialized(pelican) -> None:
         raise SettingsError([at_setting("BLOC_URLS", t("the URLs of '{lang}' have no {kinds}", lang=lang,
                                                        kinds=", ".join(kinds)), "", settings)
                              for lang, kinds in missing if kinds])
-    _state.update(pages={}, articles=[], site=None, painter=None)
-
-
-def painter(settings) -> Painter:
-    """The build's card painter: theme fonts in, the photos' cache, the output's cards folder."""
-    if _state["painter"] is None:
-        from bloc_photos.settings import from_settings
-
-        root = Path(settings.get("BLOC_ROOT") or Path.cwd())
-        _state["painter"] = Painter(Path(settings["THEME"]) / "static" / "fonts",
-                                    from_settings(settings).cache_dir(root),
-                                    Path(settings["OUTPUT_PATH"]) / settings["BLOC_SEO_CARDS"])
-    return _state["painter"]
-
-
-def _picture_url(settings, name: str) -> str:
-    return f"{settings.get('SITEURL', '').rstrip('/')}/{settings['BLOC_SEO_CARDS']}/{name}"
-
-
-def site(settings) -> Site:
-    if _state["site"] is None:
-        reg = content.registry()
-        slugs = {lang: {reg.organisations[m].slug(lang): reg.organisations[m].name(lang) for m in reg.members}
-                 for lang in settings["BLOC_LANGS"]}
-        names = {lang: reg.bloc.name(lang) for lang in settings["BLOC_LANGS"]}
-        logos = {}
-        for lang, name in names.items():
-            mark = painter(settings).wordmark(name)
-            logos[lang] = jsonld.Image(absolute(settings["BLOC_SITE_ORIGIN"], _picture_url(settings, mark.name)),
-                                       mark.width, mark.height)
-        _state["site"] = Site(settings["BLOC_SITE_ORIGIN"], settings["BLOC_URLS"], settings["DEFAULT_LANG"],
-                              names, slugs, logos)
-    return _state["site"]
 
 
 def page_card(settings, lang: str, url: str, title: str, description: str, article=None) -> SocialImage:
@@ -84,20 +50,21 @@ def page_card(settings, lang: str, url: str, title: str, description: str, artic
     where = painter(settings)
     missing = where.missing(card.title + card.bloc + card.when)
     if missing:
-        _report_missing(article, url, missing)
+        _report_missing(settings, article, url, missing)
     picture = where.card(card)
-    return SocialImage(_picture_url(settings, picture.name), picture.width, picture.height, alt_text(card))
+    return SocialImage(picture_url(settings, picture.name), picture.width, picture.height, alt_text(card))
 
 
-def _report_missing(article, url: str, missing: list[str]) -> None:
+def _report_missing(settings, article, url: str, missing: list[str]) -> None:
     chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
     message = t("the social card cannot show {chars}: the theme's fonts lack them", chars=chars)
     hint = t("they are left out of the card; the page itself shows them")
+    state = build_state(settings)
     if article is not None:
-        content.report([Diagnostic(article.bloc.path, article.bloc.front.line_of(("title",)), "title",
-                                   message, hint, severity="warning")])
+        state.report([Diagnostic(article.bloc.path, article.bloc.front.line_of(("title",)), "title",
+                                 message, hint, severity="warning")])
     else:
-        content.report([Diagnostic(url, 0, "title", message, hint, severity="warning")])
+        state.report([Diagnostic(url, 0, "title", message, hint, severity="warning")])
 
 
 def feed_links(settings, lang: str, url: str) -> list[tuple[str, str, str]]:
@@ -117,11 +84,12 @@ def feed_links(settings, lang: str, url: str) -> list[tuple[str, str, str]]:
 
 def install(generator) -> None:
     settings = generator.settings
+    pages = seo_state(settings).pages
 
     def seo_head(lang, page_url, alternates, title, description, labels, article=None, noindex=False,
                  not_found=False):
         card = None
-        if not not_found and not (article is not None and getattr(article, "social_image", None)):
+        if not not_found and not (article is not None and article.view.social_image):
             card = page_card(settings, lang, page_url, str(title), str(description), article)
         head = build_head(site(settings), lang=lang, url=page_url, alternates=dict(alternates or {}),
                           title=str(title), description=str(description), labels=labels, article=article,
@@ -133,7 +101,7 @@ def install(generator) -> None:
                 model = article.bloc.model
                 if model.updated or model.date_precision == "time":
                     lastmod = (model.updated or model.published).isoformat()
-            _state["pages"][page_url] = (head, lastmod)
+            pages[page_url] = (head, lastmod)
         return head
 
     generator.env.globals["seo_head"] = seo_head
@@ -141,24 +109,22 @@ def install(generator) -> None:
 
 def published_articles(generator) -> list:
     return [a for a in chain(generator.articles, generator.translations)
-            if a.status == "published" and hasattr(a, "item")]
+            if a.status == "published" and view_of(a) is not None]
 
 
 def articles_finalized(generator) -> None:
     """Remember the published articles; flag translations made from an older original."""
-    _state["articles"] = published_articles(generator)
-    for article in _state["articles"]:
-        article.outdated = None
+    state = seo_state(generator.settings)
+    state.articles = published_articles(generator)
+    for article in state.articles:
         if is_original(article):
             continue
-        original = article.item.original
-        article.outdated = freshness.check(original.model, original.front.body, article.bloc.model)
+        original = article.view.item.original
+        article.view.outdated = freshness.check(original.model, original.front.body, article.bloc.model)
     # The warnings themselves come from the site's rules (bloc_rules), as in `bloc check`.
 
 
 def get_generators(pelican):
-    from .generator import SeoGenerator
-
     return SeoGenerator
 
 
@@ -168,7 +134,8 @@ def finalized(pelican) -> None:
     out = Path(settings["OUTPUT_PATH"])
     files = settings["BLOC_SITE_URLS"]
     where = site(settings)
-    pages = _state["pages"]
+    state = seo_state(settings)
+    pages = state.pages
     hidden = {absolute(where.origin, url) for url, (head, _) in pages.items() if head.robots}
     entries = []
     for _url, (head, lastmod) in pages.items():
@@ -177,10 +144,10 @@ def finalized(pelican) -> None:
         hreflang = tuple((lang, href) for lang, href in head.links.hreflang if href not in hidden)
         entries.append(sitemaps.Entry(head.links.canonical, hreflang, head.links.x_default, lastmod))
     (out / files["sitemap"]).write_text(sitemaps.sitemap(entries), encoding="utf-8")
-    published = [a.bloc.model.published for a in _state["articles"]]
+    published = [a.bloc.model.published for a in state.articles]
     reference = sitemaps.news_reference(os.environ.get("SOURCE_DATE_EPOCH"), published)
     news = sitemaps.recent([sitemaps.NewsEntry(absolute(where.origin, a.url), a.lang, a.title, a.bloc.model.published,
-                                               where.bloc_name[a.lang]) for a in _state["articles"]], reference)
+                                               where.bloc_name[a.lang]) for a in state.articles], reference)
     maps = [absolute(where.origin, files["sitemap"])]
     if news:  # an empty urlset is not a valid sitemap
         (out / files["news_sitemap"]).write_text(sitemaps.news_sitemap(news), encoding="utf-8")

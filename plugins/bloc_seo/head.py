@@ -78,7 +78,7 @@ def _trail(site: Site, lang: str, url: str, title: str, labels: dict[str, str], 
 
 def _credit(article) -> tuple[str | None, str | None]:
     """(caption in the page's language, credit) of the photo the images come from (lead, else first shown)."""
-    photos = list(article.original.photos or [])
+    photos = list(article.view.original.photos or [])
     photo = next((p for p in photos if p.lead), None) or next((p for p in photos if not p.decorative), None)
     if photo is None:
         return None, None
@@ -93,16 +93,16 @@ def _href(site: Site, url: str) -> str:
 def _photo(article) -> SocialImage | None:
     """The article's social crop of its lead photo, at its true size (smaller than 1200x630
     when the photo is), described by the photo's alt text in the page's language."""
-    url = getattr(article, "social_image", None)
-    if not url:
+    view = article.view
+    if not view.social_image:
         return None
-    width, height = getattr(article, "social_image_size", None) or (1200, 630)
-    return SocialImage(url, width, height, getattr(article, "social_image_alt", None) or article.title)
+    width, height = view.social_image_size or (1200, 630)
+    return SocialImage(view.social_image, width, height, view.social_image_alt or article.title)
 
 
 def _structured_images(site: Site, article, social) -> list:
     """The NewsArticle's `image`: the same photo in 16:9, 4:3 and 1:1 (the social image if none)."""
-    crops = getattr(article, "structured_images", None) or []
+    crops = article.view.structured_images
     if not crops:
         return [social] if social else []
     caption, credit = _credit(article)
@@ -111,16 +111,17 @@ def _structured_images(site: Site, article, social) -> list:
 
 def is_original(article) -> bool:
     """By language: an original revalidated from an English-only file is a new object."""
-    return article.item.original.model.lang == article.lang
+    return article.view.original.lang == article.lang
 
 
 def _article_graph(site: Site, article, canonical: str, trail, image) -> dict:
-    model, facts = article.bloc.model, article.facts
+    model, facts = article.bloc.model, article.view.facts
     lang = article.lang
     publisher = jsonld.government_organization(site.bloc_name[lang], absolute(site.origin, site.urls[lang]["home"]),
                                                site.logos.get(lang))
-    original = None if is_original(article) else (article.item.original.model.lang,
-                                                 absolute(site.origin, article.alternates[article.item.original.model.lang]))
+    original_lang = article.view.original.lang
+    original = None if is_original(article) else (original_lang,
+                                                 absolute(site.origin, article.view.alternates[original_lang]))
     translations = [] if not is_original(article) else sorted(
         (t.lang, absolute(site.origin, t.url)) for t in getattr(article, "translations", []))
     data = jsonld.ArticleData(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bloc_content import written
+from bloc_content.written import WrittenPages
 
 
 def test_pages_are_read_once_sorted_and_rewrites_are_seen(tmp_path):
@@ -10,7 +10,7 @@ def test_pages_are_read_once_sorted_and_rewrites_are_seen(tmp_path):
     (tmp_path / "b" / "index.html").write_text("b", encoding="utf-8")
     (tmp_path / "a.html").write_text("a", encoding="utf-8")
     (tmp_path / "style.css").write_text("css", encoding="utf-8")
-    written.forget()
+    written = WrittenPages()
     pages = written.written_pages(tmp_path)
     assert [(p.relative_to(tmp_path).as_posix(), t) for p, t in pages.items()] == [("a.html", "a"), ("b/index.html", "b")]
     (tmp_path / "a.html").write_text("changed behind its back", encoding="utf-8")
@@ -21,4 +21,4 @@ def test_pages_are_read_once_sorted_and_rewrites_are_seen(tmp_path):
     written.forget()
     (tmp_path / "a.html").write_text("new build", encoding="utf-8")
     assert written.written_pages(tmp_path)[tmp_path / "a.html"] == "new build"
-    written.forget()
+    assert WrittenPages().written_pages(tmp_path)[tmp_path / "a.html"] == "new build"  # another build reads its own

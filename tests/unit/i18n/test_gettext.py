@@ -22,34 +22,34 @@ class Catalog(gettext.NullTranslations):
 
 
 @pytest.fixture
-def catalogs(monkeypatch):
-    monkeypatch.setattr(glue, "_catalogs", {"vi": Catalog({"Hello": "Xin chào", "By %(org)s": "Do %(org)s"}),
-                                            "en": Catalog({})})
-    monkeypatch.setattr(glue, "_translated", {})
+def words():
+    return glue.PageTranslations({"vi": Catalog({"Hello": "Xin chào", "By %(org)s": "Do %(org)s"}),
+                                  "en": Catalog({})})
 
 
-def _jinja_reference(lang):
+def _jinja_reference(words, lang):
     env = Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
-    env.install_gettext_callables(pass_context(lambda c, m: glue._catalogs[lang].gettext(m)),
+    env.install_gettext_callables(pass_context(lambda c, m: words.catalogs[lang].gettext(m)),
                                   lambda s, p, n: s, newstyle=True)
     return env
 
 
-def _ours():
+def _ours(words):
     env = Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
-    env.install_gettext_callables(glue._gettext, glue._ngettext, newstyle=True)
-    env.globals.update(gettext=glue._newstyle_gettext, _=glue._newstyle_gettext)
+    env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)
+    env.globals.update(gettext=words.newstyle_gettext, _=words.newstyle_gettext)
     return env
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_same_output_as_jinja_newstyle_gettext(catalogs, lang):
+def test_same_output_as_jinja_newstyle_gettext(words, lang):
     values = {"page_lang": lang, "org": "<Bộ & Ngành>"}
-    expected = _jinja_reference(lang).from_string(TEMPLATE).render(values)
-    assert _ours().from_string(TEMPLATE).render(values) == expected
-    assert _ours().from_string(TEMPLATE).render(values) == expected  # from the remembered translations
+    expected = _jinja_reference(words, lang).from_string(TEMPLATE).render(values)
+    assert _ours(words).from_string(TEMPLATE).render(values) == expected
+    assert _ours(words).from_string(TEMPLATE).render(values) == expected  # from the remembered translations
+    assert words.translated  # remembered in this build's translations, nowhere else
 
 
-def test_each_page_gets_its_own_language(catalogs):
-    template = _ours().from_string("{{ _('Hello') }}")
+def test_each_page_gets_its_own_language(words):
+    template = _ours(words).from_string("{{ _('Hello') }}")
     assert [template.render(page_lang=lang) for lang in ("vi", "en", "vi")] == ["Xin chào", "Hello", "Xin chào"]

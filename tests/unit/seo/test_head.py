@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from types import SimpleNamespace
 
+from bloc_content.article_view import ArticleView
 from bloc_seo import jsonld
 from bloc_seo.head import Site, SocialImage, build_head
 
@@ -29,15 +30,16 @@ def _article(**photos_attrs):
                                                             caption="Quang cảnh")]
     model = SimpleNamespace(lang="en", summary="S", published=published, updated=None, date_precision="time",
                             byline="TG-PV", photos=[_photo("lead.jpg", caption="The hall")])
-    return SimpleNamespace(
-        lang="en", title="A", date=published, url="en/news/2021/a/", alternates={"vi": "tin-tuc/2021/a/"},
-        translations=[], bloc=SimpleNamespace(model=model), original=SimpleNamespace(photos=original),
-        item=SimpleNamespace(original=SimpleNamespace(model=SimpleNamespace(lang="vi"))),
-        facts=SimpleNamespace(has_event=False), **photos_attrs)
+    view = ArticleView(
+        item=SimpleNamespace(original=SimpleNamespace(model=SimpleNamespace(lang="vi", photos=original))),
+        is_original=False, state="published", facts=SimpleNamespace(has_event=False), org_ids=[],
+        alternates={"vi": "tin-tuc/2021/a/"}, **photos_attrs)
+    return SimpleNamespace(lang="en", title="A", date=published, url="en/news/2021/a/", translations=[],
+                           bloc=SimpleNamespace(model=model), view=view)
 
 
 def _head(article, card=None, site=SITE):
-    return build_head(site, lang="en", url=article.url, alternates=article.alternates, title="A",
+    return build_head(site, lang="en", url=article.url, alternates=article.view.alternates, title="A",
                       description="S", labels={"home": "Home", "years": "Years"}, article=article, card=card)
 
 
