@@ -209,10 +209,10 @@ def test_open_graph_keeps_the_social_image_and_json_ld_lists_the_crops(site):
     captions = {"vi": "Quang cảnh hội nghị", "en": "The conference hall"}
     for lang, article in _by_lang(articles).items():
         og, news = _head_of(_page(root, article))
-        assert urlsplit(og["og:image"]).path == article.social_image
+        assert urlsplit(og["og:image"]).path == article.view.social_image
         assert (og["og:image:width"], og["og:image:height"]) == ("1200", "630")
         images = news["image"]
-        assert [urlsplit(i["url"]).path for i in images] == [c["url"] for c in article.structured_images]
+        assert [urlsplit(i["url"]).path for i in images] == [c["url"] for c in article.view.structured_images]
         assert [(i["width"], i["height"]) for i in images] == list(CROP_SIZES["hoi-nghi"].values())
         for image in images:
             assert image["@type"] == "ImageObject"
