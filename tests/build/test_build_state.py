@@ -9,6 +9,7 @@ from dataclasses import fields
 from pathlib import Path
 
 import pytest
+from blinker import Signal
 from bloc_content.article_view import ArticleView
 from bloc_content.build_state import STATE_KEY, BuildState, build_state
 from bloc_content.diagnostics import ContentError
@@ -124,3 +125,23 @@ def test_the_page_shows_the_view_body_and_pelican_content_is_untouched(three_bui
         assert body is not None and body.get_text(strip=True)
         assert BeautifulSoup(str(article.view.body), "html5lib").get_text(strip=True) == body.get_text(strip=True)
         assert article.content == article._content  # read, never written
+
+
+def test_receivers_run_in_the_order_of_plugins(tmp_path):
+    """The order of PLUGINS is the only order: every signal calls our receivers in it."""
+    from pelican.plugins import signals as all_signals
+
+    pelican = Pelican(read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(_site(tmp_path, SECOND) / "content"), "OUTPUT_PATH": str(tmp_path / "output"),
+        "BLOC_DATA_PATH": str(ROOT / "content" / "data"), "CACHE_PATH": str(tmp_path / ".cache")}))
+    order = list(pelican.settings["PLUGINS"])
+    checked = 0
+    for signal in vars(all_signals).values():
+        if not isinstance(signal, Signal):
+            continue
+        plugins = [getattr(r, "__module__", "").split(".")[0] for r in signal.receivers_for(None)]
+        ours = [p for p in dict.fromkeys(plugins) if p in order]
+        assert ours == sorted(ours, key=order.index), (signal.name, ours)
+        checked += len(ours) > 1
+    assert checked >= 3  # initialized, generator_init, finalized at least
+    assert isinstance(build_state(pelican.settings), BuildState)
