@@ -178,21 +178,21 @@ def test_marker_becomes_a_figure_in_each_language(site):
 def test_article_variables_for_the_templates(site):
     _, articles, _ = site
     vi, en = _by_lang(articles)["vi"], _by_lang(articles)["en"]
-    lead = BeautifulSoup(str(en.lead_photo), "html5lib")
+    lead = BeautifulSoup(str(en.view.lead_photo), "html5lib")
     assert lead.find("img")["alt"] == "The conference in session"
     assert lead.find("img")["fetchpriority"] == "high"
     assert lead.find(class_="photo__caption").get_text() == "The conference hall"
     assert lead.find(class_="photo__credit").get_text() == "Photo: Báo BVPL"
-    vi_lead = BeautifulSoup(str(vi.lead_photo), "html5lib")
+    vi_lead = BeautifulSoup(str(vi.view.lead_photo), "html5lib")
     assert vi_lead.find(class_="photo__credit").get_text() == "Ảnh: Báo BVPL"
-    gallery = BeautifulSoup(str(vi.photo_gallery), "html5lib")
+    gallery = BeautifulSoup(str(vi.view.photo_gallery), "html5lib")
     assert [img["alt"] for img in gallery.find_all("img")] == [""]  # the decorative one
-    assert set(vi.photo_html) == {"hoi-nghi.jpg", "ky-ket.jpg", "trang-tri.png"}
-    assert vi.social_image == en.social_image
-    assert vi.social_image.startswith("/photos/hoi-nghi-") and vi.social_image.endswith("-social.jpg")
-    assert vi.structured_images == en.structured_images
-    stem = vi.social_image.removesuffix("-social.jpg")
-    assert vi.structured_images == [{"url": f"{stem}-{crop}.jpg", "width": w, "height": h}
+    assert set(vi.view.photo_figures) == {"hoi-nghi.jpg", "ky-ket.jpg", "trang-tri.png"}
+    assert vi.view.social_image == en.view.social_image
+    assert vi.view.social_image.startswith("/photos/hoi-nghi-") and vi.view.social_image.endswith("-social.jpg")
+    assert vi.view.structured_images == en.view.structured_images
+    stem = vi.view.social_image.removesuffix("-social.jpg")
+    assert vi.view.structured_images == [{"url": f"{stem}-{crop}.jpg", "width": w, "height": h}
                                     for crop, (w, h) in CROP_SIZES["hoi-nghi"].items()]
 
 
@@ -233,8 +233,8 @@ def test_second_build_from_a_fresh_clone_encodes_nothing(site, tmp_path):
     assert social.STATS["encodes"] - cards_before == 0  # the social cards and the wordmark too
     drawn = {p.name: p.read_bytes() for p in (root / "output" / "cards").iterdir()}
     assert drawn and {p.name: p.read_bytes() for p in (clone / "output" / "cards").iterdir()} == drawn
-    assert all(a.social_image for a in articles)
-    assert all(len(a.structured_images) == len(CROPS) for a in articles)
+    assert all(a.view.social_image for a in articles)
+    assert all(len(a.view.structured_images) == len(CROPS) for a in articles)
     assert len(list((clone / "output" / "photos").iterdir())) == OUTPUT_FILES
 
 
