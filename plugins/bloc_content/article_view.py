@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .freshness import Staleness
     from .model import ItemFile
     from .pairing import Item
-    from .present import FactsView
+    from .facts_view import FactsView
 
 VIEW_ATTRIBUTE = "view"
 

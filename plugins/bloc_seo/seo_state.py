@@ -37,7 +37,7 @@ def painter(settings) -> Painter:
 
         root = Path(settings.get("BLOC_ROOT") or Path.cwd())
         state.painter = Painter(Path(settings["THEME"]) / "static" / "fonts",
-                                from_settings(settings)[0].cache_dir(root),
+                                from_settings(settings).cache_dir(root),
                                 Path(settings["OUTPUT_PATH"]) / settings["BLOC_SEO_CARDS"])
     return state.painter
 
