@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 if TYPE_CHECKING:
+    from .facts_view import FactsView
     from .freshness import Staleness
     from .model import ItemFile
     from .pairing import Item
-    from .facts_view import FactsView
 
 VIEW_ATTRIBUTE = "view"
 
