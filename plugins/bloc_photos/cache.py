@@ -6,18 +6,13 @@
      "social": {"format": "jpeg", "width": 1200, "height": 630, "file": "social.jpg"},
      "crops": [{"name": "16x9", "format": "jpeg", "width": 1200, "height": 675, "file": "16x9.jpg"}, ...]}
 
-<<<<<<< HEAD
 Other generated images (the social cards of bloc_seo) are entries whose manifest lists its
 files: {"key": "...", "files": ["card.png"], ...}.
 
-The key is the sha256 of the source bytes and of every setting the bytes depend on, so a
-fresh clone (new mtimes) with the cache folder restored encodes nothing.
-=======
 The key is the sha256 of the source bytes and of everything else the bytes depend on (the
 pipeline's code, Pillow's version, the encoding settings: `PhotoSettings.fingerprint`), so
 a fresh clone (new mtimes) with the cache folder restored encodes nothing. A lookup marks
 the entry used; entries no build used for BLOC_CACHE_MAX_AGE_DAYS are pruned.
->>>>>>> 2d7537b (Cache keys derived from the producing code, settings and library versions; unused entries pruned)
 """
 
 from __future__ import annotations
