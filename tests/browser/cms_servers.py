@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -14,6 +15,8 @@ import sys
 import threading
 import time
 import typing
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from .browser_site import ROOT
@@ -29,7 +32,10 @@ def free_port() -> int:
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run([*GIT, *args], cwd=repo, capture_output=True, text=True, check=True).stdout
+    # GIT_OPTIONAL_LOCKS=0: a test's `git status` must not take the index lock, or a
+    # checkout decap-server runs at that moment fails ("index.lock: File exists").
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
+    return subprocess.run([*GIT, *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
 
 
 def scratch_repo(dest: Path) -> Path:
@@ -89,6 +95,35 @@ class DecapServer:
                     raise RuntimeError(self.process.stderr.read().decode()) from None
                 time.sleep(0.2)
         raise RuntimeError("decap-server did not start")
+
+    def call(self, action: str, **params) -> tuple[int, typing.Any]:
+        """One request to decap-server's API, as the admin page makes it: (status, JSON answer)."""
+        body = json.dumps({"branch": "main", "action": action, "params": {"branch": "main", **params}}).encode()
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}/api/v1", data=body,
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as answer:
+                return answer.status, json.load(answer)
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"null")
+
+    def unpublished_entries(self, deadline_seconds: float = 60) -> list[str]:
+        """The entries the editorial workflow holds, once decap-server is idle.
+
+        decap-server runs one Git operation at a time (a mutex) and moves the work tree
+        between branches while it answers; this request waits its turn, so its answer
+        comes after every operation asked for before it, with `main` checked out again.
+        While another operation is still running past decap-server's 3-second lock wait
+        it answers 500; that is asked again, not taken as an answer.
+        """
+        deadline = time.monotonic() + deadline_seconds
+        while True:
+            status, answer = self.call("unpublishedEntries")
+            if status == 200:
+                return answer
+            if time.monotonic() > deadline:
+                raise AssertionError(f"decap-server answered {status}: {answer}")
+            time.sleep(0.2)
 
     def stop(self) -> None:
         self.process.terminate()
