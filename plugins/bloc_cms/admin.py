@@ -49,13 +49,39 @@ def bundle_files(dist: Path) -> list[Path]:
     return sorted(p for p in dist.iterdir() if _BUNDLE_FILE.match(p.name))
 
 
-def our_script(translated: dict) -> str:
-    """admin/bloc-cms.js, with the fields a translation may carry (from the content model)."""
-    shape = json.dumps(translated, ensure_ascii=False, sort_keys=True)
-    return f"window.BLOC_TRANSLATED = {shape};\n" + (STATIC / OUR_SCRIPT).read_text(encoding="utf-8")
+def field_order(collections: list[dict]) -> list[str]:
+    """Every field name of the forms, in the order the forms (and so the models) give them."""
+    order: list[str] = []
+
+    def walk(fields: list[dict]) -> None:
+        for field in fields:
+            if field["name"] not in order:
+                order.append(field["name"])
+            walk(field.get("fields", []))
+
+    for collection in collections:
+        walk(collection.get("fields", []))
+        for file in collection.get("files", []):
+            walk(file["fields"])
+    return order
 
 
-def copy_bundle(dist: Path, dest: Path, translated: dict) -> list[str]:
+def our_script(translated: dict, literal_or_list: dict[str, list] | None = None,
+               order: list[str] | None = None) -> str:
+    """admin/bloc-cms.js, with what it needs from the content model: the fields a translation
+    may carry, the fields holding a literal or a list (see bloc_cms.fields.literal_or_list),
+    and the order of the forms' fields."""
+    def as_js(value) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    return (f"window.BLOC_TRANSLATED = {as_js(translated)};\n"
+            f"window.BLOC_LITERAL_OR_LIST = {as_js(literal_or_list or {})};\n"
+            f"window.BLOC_FIELD_ORDER = {as_js(order or [])};\n"
+            + (STATIC / OUR_SCRIPT).read_text(encoding="utf-8"))
+
+
+def copy_bundle(dist: Path, dest: Path, translated: dict, literal_or_list: dict[str, list] | None = None,
+                order: list[str] | None = None) -> list[str]:
     """Copy the bundle into dest without its source-map comments; returns the names copied."""
     yaml_script = dist.parents[1] / "js-yaml" / "dist" / YAML_SCRIPT
     if not yaml_script.is_file():
@@ -69,5 +95,5 @@ def copy_bundle(dist: Path, dest: Path, translated: dict) -> list[str]:
         (dest / source.name).write_bytes(data)
         names.append(source.name)
     (dest / YAML_SCRIPT).write_bytes(yaml_script.read_bytes())
-    (dest / OUR_SCRIPT).write_text(our_script(translated), encoding="utf-8")
+    (dest / OUR_SCRIPT).write_text(our_script(translated, literal_or_list, order), encoding="utf-8")
     return [*names, YAML_SCRIPT, OUR_SCRIPT]

@@ -87,7 +87,8 @@ def registries_collection(settings: CmsSettings, choices: Choices) -> dict:
             "file": f"{settings.content}/data/{name}.yaml",
             "fields": model_fields(model, choices, i18n=False),
         })
-    return {"name": "registries", "label": COLLECTION_WORDS["registries"], "format": "yaml",
+    # admin/bloc-cms.js: key order and the opening comment kept, unchanged files unchanged
+    return {"name": "registries", "label": COLLECTION_WORDS["registries"], "format": "bloc-yaml",
             "extension": "yaml", "editor": {"preview": False}, "files": files}
 
 

@@ -33,14 +33,14 @@ REFERENCES: dict[str, str] = {
     "Award.proposed_by": "organisations",
     "Election.head": "organisations",
     "Election.deputy": "organisations",
+    "Event.members_present": "organisations",
+    "Covenant.signatories": "organisations",
     "Organisation.parent": "organisations",
 }
 
 # Fields the forms leave out, and why: Decap keeps them untouched in files that have them.
+# (Only fields of TranslationFile, which no form edits: every field of ItemFile has a widget.)
 NOT_IN_FORMS: dict[str, str] = {
-    "Event.members_present": "either 'all' or a list of ids: Decap has no widget for a union",
-    "Covenant.signatories": "either 'all' or a list of ids: Decap has no widget for a union",
-    "Photo.focal": "a pair of numbers set by designers in the file",
     "TranslationFile.translated_from": "written by tools from the original's hash",
 }
 
@@ -73,8 +73,8 @@ class Choices:
 
     def widget(self, registry: str, multiple: bool, extra: tuple[str, ...] = ()) -> dict:
         if registry == "organisations":
-            options = [{"label": f"{name} ({key})", "value": key} for key, name in self.organisations]
-            options += [{"label": CHOICE_WORDS.get(v, v), "value": v} for v in extra]
+            options = [{"label": CHOICE_WORDS.get(v, v), "value": v} for v in extra]  # 'all', 'bloc' first
+            options += [{"label": f"{name} ({key})", "value": key} for key, name in self.organisations]
             return {"widget": "select", "options": options, **({"multiple": True} if multiple else {})}
         key = self.relation_file[registry]
         return {
@@ -182,8 +182,9 @@ class FieldMapper:
         if key in REFERENCES:
             multiple = origin is list
             extra: tuple[str, ...] = ()
-            if origin in (Union, types.UnionType):  # an id or a literal ('bloc')
+            if origin in (Union, types.UnionType):  # an id or a literal ('bloc'); a literal or ids ('all')
                 extra = tuple(v for a in get_args(bare) if get_origin(a) is Literal for v in get_args(a))
+                multiple = any(get_origin(a) is list for a in get_args(bare))
             return self.choices.widget(REFERENCES[key], multiple, extra)
         if origin is list:
             item, item_meta, _ = _unwrap(get_args(bare)[0])
@@ -204,6 +205,11 @@ class FieldMapper:
             if maximum:
                 out["max"] = maximum
             return out
+        if origin is tuple and Ellipsis not in get_args(bare) and len(set(get_args(bare))) == 1:
+            # a fixed number of values of one type (a photo's focal point x, y): a list of that length
+            size = len(get_args(bare))
+            return {"widget": "list", "min": size, "max": size,
+                    "field": {"label": words(key)[0], "name": path[-1], **self.widget(key + "[]", get_args(bare)[0], [], path)}}
         if get_origin(bare) is Literal:
             return self._select(get_args(bare))
         if bare is PartialDate:
@@ -215,6 +221,8 @@ class FieldMapper:
                     "time_format": "HH:mm"}
         if bare is bool:
             return {"widget": "boolean"}
+        if bare is float:
+            return {"widget": "number", "value_type": "float", "step": 0.05}
         if bare is int:
             out = {"widget": "number", "value_type": "int"}
             for source, target in (("ge", "min"), ("le", "max")):
@@ -236,6 +244,27 @@ class FieldMapper:
     @staticmethod
     def _select(values: tuple) -> dict:
         return {"widget": "select", "options": [{"label": CHOICE_WORDS.get(v, v), "value": v} for v in values]}
+
+
+def literal_or_list(model: type[BaseModel], path: tuple[str, ...] = ()) -> dict[str, list]:
+    """Fields that hold either a literal or a list ("all", or a list of ids), dotted path ->
+    the literals. The form shows them as a multiple choice, so admin/bloc-cms.js reads
+    `all` as the one-item list ['all'] and writes that list back as `all`."""
+    found: dict[str, list] = {}
+    for name, info in model.model_fields.items():
+        bare, _meta, _optional = _unwrap(info.annotation)
+        here = (*path, name)
+        if get_origin(bare) in (Union, types.UnionType):
+            args = get_args(bare)
+            if any(get_origin(a) is list for a in args):
+                found[".".join(here)] = [v for a in args if get_origin(a) is Literal for v in get_args(a)]
+        elif isinstance(bare, type) and issubclass(bare, BaseModel):
+            found.update(literal_or_list(bare, here))
+        elif get_origin(bare) is list:
+            item = _unwrap(get_args(bare)[0])[0]
+            if isinstance(item, type) and issubclass(item, BaseModel) and literal_or_list(item):
+                raise TypeError(f"{model.__name__}.{name}: a literal-or-list field inside a list; teach bloc-cms.js lists")
+    return found
 
 
 def model_fields(model: type[BaseModel], choices: Choices, i18n: bool,

@@ -9,13 +9,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from bloc_content.model import ItemFile
 from bloc_content.plugin_settings import apply, fill_defaults
 from bloc_content.registries import load_registry
 from bloc_safety.headers import render_policy
 
-from .admin import MissingBundle, admin_page, copy_bundle
+from .admin import MissingBundle, admin_page, copy_bundle, field_order
 from .config import CmsSettings, cms_config, render, translation_shape
 from .csp import admin_policy, headers_block
+from .fields import literal_or_list
 from .settings import SETTINGS
 
 log = logging.getLogger(__name__)
@@ -60,7 +62,8 @@ def finalized(pelican) -> None:
     config = cms_config(cms, registry)
     try:
         copy_bundle(bundle_folder(root, settings["BLOC_CMS_BUNDLE"]), admin,
-                    translation_shape(config["collections"][0]["fields"]))
+                    translation_shape(config["collections"][0]["fields"]), literal_or_list(ItemFile),
+                    field_order(config["collections"]))
     except MissingBundle as missing:
         log.error("bloc_cms: Decap CMS is not installed (%s is missing); run `make cms-bundle`", missing)
         return

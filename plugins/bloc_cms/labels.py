@@ -39,6 +39,7 @@ FORM_HINTS: dict[str, str] = {
     "Event.place": "Viết bằng ngôn ngữ của tệp.",
     "Event.chair": "Người chủ trì hội nghị.",
     "Event.attendees": "Những người được nêu tên trong tin.",
+    "Event.members_present": "Chọn «Tất cả đơn vị thành viên», hoặc từng đơn vị có mặt.",
     "Person.name": "Viết đủ dấu tiếng Việt, cả ở bản tiếng Anh.",
     "Person.unit": "Nếu người này thuộc một đơn vị của cơ quan.",
     "Person.positions": "Chọn theo thứ tự như trong tin.",
@@ -49,11 +50,13 @@ FORM_HINTS: dict[str, str] = {
     "Election.year": "Năm mà Khối trưởng, Khối phó đảm nhiệm.",
     "Covenant.year": "Năm của Giao ước.",
     "Covenant.motto": "Viết bằng ngôn ngữ của tệp.",
+    "Covenant.signatories": "Chọn «Tất cả đơn vị thành viên», hoặc từng đơn vị đã ký.",
     "Photo.file": "Ở bản tiếng Anh, chọn lại đúng ảnh đã tải lên ở bản tiếng Việt.",
     "Photo.alt": "Cho người không xem được ảnh: ai, làm gì, ở đâu.",
     "Photo.caption": "Dòng chữ dưới ảnh.",
     "Photo.decorative": "Chỉ bật khi ảnh không mang thông tin (không cần alt).",
     "Photo.lead": "Ảnh hiện ở danh sách tin và khi chia sẻ.",
+    "Photo.focal": "Không bắt buộc: hai số x, y từ 0 đến 1, điểm giữ lại khi cắt ảnh (0,5 và 0,5 là giữa ảnh).",
 }
 
 # (label, hint) of what the field reference does not cover: the Markdown body and the registries.
@@ -117,6 +120,7 @@ CHOICE_WORDS: dict[str, str] = {
     "individual": "Cá nhân",
     "both": "Cả hai",
     "bloc": "Khối thi đua",
+    "all": "Tất cả đơn vị thành viên",
 }
 
 # The collections' own names.

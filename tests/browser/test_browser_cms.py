@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 import struct
-import time
 import zlib
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -175,6 +174,7 @@ def test_create_item_in_both_languages(cms, editor, tmp_path):
     choose(editor, pane(editor, "kinds"), "Hội nghị sơ kết")
     pane(editor, "date").fill("2024-07-15")
     pane(editor, "place").fill("Hà Nội")
+    choose(editor, pane(editor, "members_present"), "Tất cả đơn vị thành viên")
     pane(editor, "name").fill("Nguyễn Văn Thành")
     choose(editor, pane(editor, "org"), "Bộ Công an")
     choose(editor, pane(editor, "positions"), "Thứ trưởng")
@@ -222,6 +222,8 @@ def test_create_item_in_both_languages(cms, editor, tmp_path):
 
     item = cms.repo / "content" / "news" / "2024" / "so-ket-6-thang-2024"
     assert sorted(p.name for p in item.iterdir()) == ["hoi-nghi.png", "index.en.md", "index.vi.md"]
+    vietnamese = (item / "index.vi.md").read_text(encoding="utf-8")
+    assert "  members_present: all\n" in vietnamese  # chosen as a list, written as the file says it
     english = (item / "index.en.md").read_text(encoding="utf-8")
     assert "lang: en" in english and "published: 2024-07-15T09:00:00+07:00" in english
     assert "awards" not in english and "chair" not in english  # facts live in the Vietnamese file only
@@ -237,6 +239,43 @@ def test_create_item_in_both_languages(cms, editor, tmp_path):
     assert "Solidarity, discipline, creativity" in en
     assert pages["vi"].find("img", alt="Đại biểu dự Hội nghị sơ kết tại Hà Nội") is not None
     assert pages["en"].find("img", alt="Delegates at the mid-year review in Ha Noi") is not None
+
+
+def test_new_organisation_in_the_registry_passes_bloc_check(cms, editor):
+    """A registry entry made in the file collection: names in both languages and a source."""
+    registry = cms.repo / "content" / "data" / "organisations.yaml"
+    try:
+        log_in(editor, cms)
+        editor.goto(f"{cms.admin}#/collections/registries/entries/organisations")
+        # A file collection has one pane, across the page.
+        editor.get_by_role("button", name="Add cơ quan, đơn vị liên quan").click()
+        # Saved list items are folded: the fields shown last are the new item's.
+        for name, value in (("id", "vpcp"), ("name_vi", "Văn phòng Chính phủ"), ("name_en", "Government Office"),
+                            ("slug_vi", "van-phong-chinh-phu"), ("slug_en", "government-office")):
+            editor.locator(f'label[for^="{name}-field-"]').last.wait_for()
+            control = editor.locator(f'label[for^="{name}-field-"]').last.get_attribute("for")
+            editor.locator(f"#{control}").fill(value)
+        editor.get_by_role("button", name="Add nguồn").last.click()
+        control = editor.locator('label[for^="sources-field-"]').last.get_attribute("for")
+        editor.locator(f"#{control}").fill("https://vpcp.chinhphu.vn")
+        publish_now(editor)
+        saved = registry.read_text(encoding="utf-8")
+        assert "id: vpcp" in saved and "name_vi: Văn phòng Chính phủ" in saved and "name_en: Government Office" in saved
+        assert "- https://vpcp.chinhphu.vn" in saved
+        checked = bloc("--root", str(cms.repo), "check")
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        # The change is the new entry: the others keep their keys' order and style, the file its
+        # opening comment. A comment after a value cannot follow it through the form (the guide
+        # says so): that line is the only other change.
+        diff = git(cms.repo, "diff", "-U0", "--", "content/data/organisations.yaml").splitlines()
+        removed = [line[1:] for line in diff if line.startswith("-") and not line.startswith("---")]
+        added = [line[1:] for line in diff if line.startswith("+") and not line.startswith("+++")]
+        assert removed == ["  aliases_vi:  # spellings the press uses (the importer reads these)"], diff
+        assert added == ["  aliases_vi:", "- id: vpcp", "  name_vi: Văn phòng Chính phủ", "  name_en: Government Office",
+                         "  slug_vi: van-phong-chinh-phu", "  slug_en: government-office", "  sources:",
+                         "  - https://vpcp.chinhphu.vn"], diff
+    finally:
+        git(cms.repo, "checkout", "--", "content/data/organisations.yaml")
 
 
 def page_of(output: Path, title: str) -> BeautifulSoup:

@@ -63,7 +63,17 @@ def test_production_admin_uses_github_with_review(tmp_path):
         "meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "connect-src 'self' blob: https://api.github.com https://auth.example.org" in meta
     assert "127.0.0.1" not in meta
-    assert admin_csp((result.output / "_headers").read_text(encoding="utf-8")).startswith("default-src 'none'")
+    # The header says the same, plus frame-ancestors (which a <meta> cannot carry).
+    assert admin_csp((result.output / "_headers").read_text(encoding="utf-8")) == meta + "; frame-ancestors 'none'"
+    # The only hosts it allows: the site ('self'), GitHub's API, the relay, and GitHub's
+    # image host for the editor's avatar; every other directive stays on 'self' or 'none'.
+    policy = {d.split()[0]: d.split()[1:] for d in meta.split("; ")}
+    hosts = {source for sources in policy.values() for source in sources if "://" in source}
+    assert hosts == {"https://api.github.com", "https://auth.example.org", "https://avatars.githubusercontent.com"}
+    assert policy["connect-src"] == ["'self'", "blob:", "https://api.github.com", "https://auth.example.org"]
+    assert policy["img-src"] == ["'self'", "blob:", "data:", "https://avatars.githubusercontent.com"]
+    assert policy["default-src"] == policy["frame-src"] == policy["object-src"] == policy["form-action"] == ["'none'"]
+    assert all("://" not in s for d, sources in policy.items() if d not in ("connect-src", "img-src") for s in sources)
 
 
 def _get(url: str, data: bytes | None = None) -> bytes:

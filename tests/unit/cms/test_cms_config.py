@@ -99,26 +99,53 @@ def test_translation_shape_keeps_words_drops_facts():
     assert "awards" not in shape and "elections" not in shape and shape["translated_from"] is True
 
 
-def test_every_model_field_has_a_widget_or_a_reason():
-    def walk(m: type[BaseModel]):
-        for name, info in m.model_fields.items():
-            key = f"{m.__name__}.{name}"
-            yield key, info
-            for arg in (*typing.get_args(info.annotation), info.annotation):
-                inner = typing.get_args(arg) or (arg,)
-                for t in inner:
-                    if isinstance(t, type) and issubclass(t, BaseModel) and t is not model.PartialDate:
-                        yield from walk(t)
+def model_paths(m: type[BaseModel], prefix: str = "") -> dict[str, str]:
+    """Every field of a model, dotted through nested models and lists of models -> "Model.field"."""
+    found = {}
+    for name, info in m.model_fields.items():
+        found[prefix + name] = f"{m.__name__}.{name}"
+        for arg in (*typing.get_args(info.annotation), info.annotation):
+            for t in typing.get_args(arg) or (arg,):
+                # a PartialDate is written as one string (YYYY[-MM[-DD]]): one form field
+                if isinstance(t, type) and issubclass(t, BaseModel) and t is not model.PartialDate:
+                    found.update(model_paths(t, prefix + name + "."))
+    return found
 
-    for key, info in walk(model.ItemFile):
-        if key in cms_fields.NOT_IN_FORMS:
-            continue
+
+def test_every_model_field_has_a_widget():
+    """The set of the model's fields is the set of the form's (plus the Markdown body)."""
+    form = set(news_fields()) - {"body"}
+    assert form == set(model_paths(model.ItemFile))
+    assert not [key for key in cms_fields.NOT_IN_FORMS if key.startswith(("ItemFile.", "Event.", "Photo.", "Covenant."))]
+
+
+def test_every_form_field_has_words_and_registry_ids_a_list_to_choose_from():
+    for key in model_paths(model.ItemFile).values():
         label, _hint = words(key)  # KeyError: a field with words in neither table
         assert label, key
-        ids = [m for m in cms_fields._unwrap(info.annotation)[1] if getattr(m, "pattern", None) == model.ID_PATTERN]
+        m, name = key.split(".")
+        info = getattr(model, m).model_fields[name]
+        ids = [x for x in cms_fields._unwrap(info.annotation)[1] if getattr(x, "pattern", None) == model.ID_PATTERN]
         inner_ids = "Id" in str(info.annotation) or ids
         if inner_ids and "slug" not in key and "translation_key" not in key:
             assert key in cms_fields.REFERENCES, f"{key} holds registry ids: map it in REFERENCES"
+
+
+def test_all_or_a_list_of_members_is_a_multiple_choice_written_back_as_all():
+    f = news_fields()
+    for name in ("event.members_present", "covenant.signatories"):
+        assert f[name]["widget"] == "select" and f[name]["multiple"] is True
+        values = [o["value"] for o in f[name]["options"]]
+        assert values[0] == "all" and "bca" in values
+    # admin/bloc-cms.js reads `all` as ['all'] and writes ['all'] back as `all`, for these paths:
+    assert cms_fields.literal_or_list(model.ItemFile) == {"event.members_present": ["all"],
+                                                          "covenant.signatories": ["all"]}
+
+
+def test_a_photo_focal_point_is_two_numbers():
+    focal = news_fields()["photos.focal"]
+    assert focal["widget"] == "list" and focal["min"] == focal["max"] == 2 and focal["required"] is False
+    assert focal["field"]["widget"] == "number" and focal["field"]["value_type"] == "float"
 
 
 def test_changing_a_field_in_the_model_changes_the_form():
@@ -158,3 +185,12 @@ def test_every_choice_of_the_model_has_a_vietnamese_label():
         if field["widget"] == "select" and not any(o["label"].endswith(f"({o['value']})") for o in field["options"]):
             unlabelled = [o["value"] for o in field["options"] if o["label"] == o["value"]]
             assert unlabelled == [], f"{name}: add {unlabelled} to CHOICE_WORDS in bloc_cms/labels.py"
+
+
+def test_the_forms_field_order_is_the_models():
+    from bloc_cms.admin import field_order
+
+    order = field_order(cms_config(LOCAL, REGISTRY)["collections"])
+    assert order[:4] == list(model.ItemFile.model_fields)[:4]
+    assert order.index("name_vi") < order.index("name_en") < order.index("sources")
+    assert len(order) == len(set(order))
