@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
@@ -241,8 +242,9 @@ def test_create_item_in_both_languages(cms, editor, tmp_path):
     assert pages["en"].find("img", alt="Delegates at the mid-year review in Ha Noi") is not None
 
 
-def test_new_organisation_in_the_registry_passes_bloc_check(cms, editor):
-    """A registry entry made in the file collection: names in both languages and a source."""
+def test_new_organisation_in_the_registry_passes_bloc_check(cms, editor, tmp_path):
+    """A registry entry made in the file collection: names in both languages and a source;
+    once the site is rebuilt, the forms offer it."""
     registry = cms.repo / "content" / "data" / "organisations.yaml"
     try:
         log_in(editor, cms)
@@ -258,12 +260,15 @@ def test_new_organisation_in_the_registry_passes_bloc_check(cms, editor):
         editor.get_by_role("button", name="Add nguồn").last.click()
         control = editor.locator('label[for^="sources-field-"]').last.get_attribute("for")
         editor.locator(f"#{control}").fill("https://vpcp.chinhphu.vn")
+        shoot(editor, "08-danh-muc")
         publish_now(editor)
         saved = registry.read_text(encoding="utf-8")
         assert "id: vpcp" in saved and "name_vi: Văn phòng Chính phủ" in saved and "name_en: Government Office" in saved
         assert "- https://vpcp.chinhphu.vn" in saved
         checked = bloc("--root", str(cms.repo), "check")
         assert checked.returncode == 0, checked.stdout + checked.stderr
+        rebuilt = build_site(cms.repo, tmp_path / "built", cms.settings)
+        assert "label: Văn phòng Chính phủ (vpcp)" in (rebuilt / "admin" / "config.yml").read_text(encoding="utf-8")
         # The change is the new entry: the others keep their keys' order and style, the file its
         # opening comment. A comment after a value cannot follow it through the form (the guide
         # says so): that line is the only other change.
@@ -329,6 +334,19 @@ def test_invalid_entry_is_refused_or_reported_with_file_line_field(cms, editor, 
     item.rmdir()
 
 
+def key_order(text: str) -> list[str]:
+    """The front matter's keys, nested ones included, in the order they are written."""
+    def walk(value, prefix=""):
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                yield prefix + key
+                yield from walk(inner, prefix + key + ".")
+        elif isinstance(value, list):
+            for item in value:
+                yield from walk(item, prefix)
+    return list(walk(yaml.safe_load(text.split("---\n")[1])))
+
+
 def test_editorial_workflow_saves_to_a_branch_and_leaves_main_untouched(browser, tmp_path_factory):
     cms = Cms(tmp_path_factory.mktemp("cms-git"), mode="git", publish_mode="editorial_workflow")
     seed_vi = f"content/news/{SEED}/index.vi.md"
@@ -354,7 +372,10 @@ def test_editorial_workflow_saves_to_a_branch_and_leaves_main_untouched(browser,
         assert git(cms.repo, "rev-parse", "main") == main_before
         assert git(cms.repo, "status", "--porcelain") == ""
         assert "(bản sửa)" not in git(cms.repo, "show", f"main:{seed_vi}")
-        assert "(bản sửa)" in git(cms.repo, "show", f"{draft}:{seed_vi}")
+        edited = git(cms.repo, "show", f"{draft}:{seed_vi}")
+        assert "(bản sửa)" in edited
+        # Rewritten, its fields keep the order they were written in.
+        assert key_order(edited) == key_order(git(cms.repo, "show", f"main:{seed_vi}"))
         with browser.new_context(viewport={"width": 1400, "height": 1000}, timezone_id=VIETNAM,
                                  locale="vi-VN") as context:
             tab = context.new_page()
