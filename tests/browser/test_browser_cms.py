@@ -8,12 +8,14 @@ import re
 import struct
 import zlib
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
+
+from tests.conftest import build, make_content
 
 from .browser_site import ROOT
 from .cms_servers import (
@@ -389,3 +391,44 @@ def test_editorial_workflow_saves_to_a_branch_and_leaves_main_untouched(browser,
         assert git(cms.repo, "status", "--porcelain") == ""
     finally:
         cms.stop()
+
+
+RELAY = "https://auth.example.org"
+
+
+def test_production_admin_logs_in_through_the_relay_and_asks_no_other_host(browser, tmp_path):
+    """The production build (GitHub backend, editorial workflow, the relay from the settings)
+    under its own CSP: logging in opens the relay's GitHub authorisation, and the page asks
+    nothing of any host but the site and the relay. Nothing leaves this machine: the relay's
+    page is answered here, once the browser's CSP has let the request through."""
+    env = {**os.environ, "BLOC_CMS_REPO": "bloc/site", "BLOC_CMS_BRANCH": "main", "BLOC_CMS_AUTH_URL": RELAY,
+           "SITEURL": "https://bloc.example.org"}
+    result = build(make_content(tmp_path / "content"), tmp_path / "output", settings="publishconf.py", env=env)
+    assert result.returncode == 0, result.stderr
+    site = StaticSite(result.output)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, timezone_id=VIETNAM, locale="vi-VN")
+    try:
+        requests, errors = [], []
+        context.on("request", lambda r: requests.append(r.url))
+        context.route(f"{RELAY}/**", lambda route: route.fulfill(status=200, content_type="text/html",
+                                                                  body="<!doctype html><title>relay</title>"))
+        tab = context.new_page()
+        tab.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        tab.on("pageerror", lambda e: errors.append(str(e)))
+        tab.goto(site.url + "/admin/")
+        with tab.expect_popup() as opened:
+            tab.get_by_role("button", name="Đăng nhập bằng GitHub").click()
+        popup = opened.value
+        popup.wait_for_load_state()
+        login = urlsplit(popup.url)
+        assert f"{login.scheme}://{login.netloc}{login.path}" == f"{RELAY}/auth"
+        assert parse_qs(login.query)["provider"] == ["github"]
+        assert other_hosts_of(requests, {urlsplit(site.url).netloc, urlsplit(RELAY).netloc}) == []
+        assert [e for e in errors if "Content Security Policy" in e] == []
+    finally:
+        context.close()
+        site.stop()
+
+
+def other_hosts_of(urls: list[str], allowed: set[str]) -> list[str]:
+    return [u for u in urls if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc not in allowed]
