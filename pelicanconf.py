@@ -13,9 +13,10 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # The pipeline, in order: content model, theme i18n, photos, indexes, search engines
-# and feeds, safety, search index, and last the browser editor (/admin/, its own CSP).
-PLUGINS = ["bloc_content", "bloc_i18n", "bloc_photos", "bloc_indexes", "bloc_seo", "bloc_safety", "bloc_search",
-           "bloc_cms"]
+# and feeds, the writer that reuses unchanged pages, safety, search index, and last the
+# browser editor (/admin/, its own CSP).
+PLUGINS = ["bloc_content", "bloc_i18n", "bloc_photos", "bloc_indexes", "bloc_seo", "bloc_render", "bloc_safety",
+           "bloc_search", "bloc_cms"]
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"

@@ -32,6 +32,8 @@ AT_FDCWD = -100
 
 def run_build(args: argparse.Namespace) -> int:
     from bloc_content.cacheuse import MAX_AGE_SETTING, max_age_days
+    from bloc_render.state import RenderState
+    from bloc_render.writer import STATE_SETTING
     from pelican.settings import read_settings
 
     from . import caches
@@ -75,11 +77,15 @@ def run_build(args: argparse.Namespace) -> int:
         staging = final.parent / f".{final.name}.tmp-{os.getpid()}"
         settings = read_settings(args.settings, override={**override, "OUTPUT_PATH": str(staging),
                                                           "DELETE_OUTPUT_DIRECTORY": False})
+        # Pages whose fingerprint is unchanged are linked from the current site (bloc_render).
+        rendering = settings[STATE_SETTING] = RenderState(final, cold=getattr(args, "cold", False))
         outcome = reporting.run_pelican(settings, args)
+        outcome.render = rendering
         if outcome.ok:
             if reporting.shows_summary(args):  # reading every page again is only worth it then
                 outcome.pages = compare_pages(staging, final)
             _swap(staging, final)
+            rendering.save()
             caches.prune(settings, cache_root, max_age, began, time.time())
         else:
             shutil.rmtree(staging, ignore_errors=True)

@@ -84,6 +84,8 @@ def _build(p: argparse.ArgumentParser, argv: list[str]) -> None:
     shown.add_argument("--quiet", action="store_true", help=_("only print problems"))
     p.add_argument("--preview", action="store_true",
                    help=_("also show drafts and items not yet due, under a banner (bloc devserver; never publish it)"))
+    p.add_argument("--cold", action="store_true",
+                   help=_("render every page again instead of reusing the unchanged ones of the previous build"))
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help=_("text: the summary for a person (default); json: the same for CI, on standard output"))
 

@@ -39,6 +39,14 @@ class Pages(_Strict):
     removed: int = Field(description="pages of the previous site the new one no longer has")
 
 
+class Rendering(_Strict):
+    """Pages written from a template: rendered by this build, or reused from the previous site
+    because nothing they are made from changed (bloc_render)."""
+
+    rendered: int
+    reused: int
+
+
 class Photos(_Strict):
     total: int
     encoded: int = Field(description="encoded by this build")
@@ -68,6 +76,7 @@ class BuildReport(_Strict):
     items: Items | None = Field(description="null when the build stopped before reading everything")
     pages: Pages | None = Field(description="null when nothing was published")
     photos: Photos
+    rendering: Rendering | None = Field(default=None, description="null when the build did not get to writing")
 
 
 def report_schema() -> dict:
@@ -94,7 +103,9 @@ def compare_pages(new_root: Path, old_root: Path) -> Pages:
     old_pages = set(_html_files(old_root)) if old_root.is_dir() else set()
     kinds: Counter[str] = Counter()
     for relative in new_pages:
-        if relative not in old_pages:
+        if relative in old_pages and _same_file(new_root / relative, old_root / relative):
+            kinds["unchanged"] += 1  # a page bloc_render reused: the same file, nothing to read
+        elif relative not in old_pages:
             kinds["new"] += 1
         elif _same_bytes(new_root / relative, old_root / relative):
             kinds["unchanged"] += 1
@@ -102,6 +113,13 @@ def compare_pages(new_root: Path, old_root: Path) -> Pages:
             kinds["changed"] += 1
     return Pages(total=len(new_pages), new=kinds["new"], changed=kinds["changed"],
                  unchanged=kinds["unchanged"], removed=len(old_pages - new_pages))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
@@ -177,6 +195,9 @@ def summary_lines(report: BuildReport, _: Callable[..., str], cwd: Path) -> list
         lines.append(_("Pages: {total} (new {new}, changed {changed}, unchanged {unchanged}, removed {removed}).",
                        total=n(pages.total), new=n(pages.new), changed=n(pages.changed),
                        unchanged=n(pages.unchanged), removed=n(pages.removed)))
+    if report.rendering is not None and report.ok:
+        lines.append(_("Rendered pages: {rendered}; reused unchanged from the previous build: {reused}.",
+                       rendered=n(report.rendering.rendered), reused=n(report.rendering.reused)))
     photos = report.photos
     if photos.total:
         lines.append(_("Photos: {total} (encoded now {encoded}, from the cache {cached}).",

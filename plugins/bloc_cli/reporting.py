@@ -17,7 +17,7 @@ from .i18n import _
 from .observe import SETTING
 from .problems import ProblemLog, problems
 from .progress import BuildProgress, live_display
-from .report import BuildReport, Items, Pages, Photos, summary_lines
+from .report import BuildReport, Items, Pages, Photos, Rendering, summary_lines
 
 
 @dataclass
@@ -30,6 +30,7 @@ class Outcome:
     progress: BuildProgress = field(default_factory=BuildProgress)
     read_all: bool = False  # the article generator finished: item counts are complete
     pages: Pages | None = None
+    render: object = None  # bloc_render's RenderState: pages rendered and reused
 
 
 class _Detail(logging.Handler):
@@ -105,7 +106,15 @@ def build_report(outcome: Outcome, lang: str, final: Path, seconds: float) -> Bu
     return BuildReport(ok=outcome.ok, lang=lang, output=final.as_posix(), seconds=round(seconds, 2),
                        errors=sum(p.severity == "error" for p in found),
                        warnings=sum(p.severity == "warning" for p in found),
-                       problems=found, items=items, pages=outcome.pages, photos=photos)
+                       problems=found, items=items, pages=outcome.pages, photos=photos,
+                       rendering=_rendering(outcome))
+
+
+def _rendering(outcome: Outcome) -> Rendering | None:
+    state = outcome.render
+    if state is None or not outcome.read_all:
+        return None
+    return Rendering(rendered=state.rendered, reused=state.reused)
 
 
 def finish(args: argparse.Namespace, outcome: Outcome, final: Path, seconds: float) -> int:

@@ -104,6 +104,8 @@ def install(generator) -> None:
             pages[page_url] = (head, lastmod)
         return head
 
+    # bloc_render calls it again for a page it reuses: the sitemap entry and the social card.
+    seo_head.bloc_replay = True
     generator.env.globals["seo_head"] = seo_head
 
 

@@ -1,0 +1,49 @@
+"""The part of every page's fingerprint that the whole site shares (no Pelican import):
+the settings, the code of our plugins, the registries, the message catalogues and the
+versions of the libraries that render. A change to any of them renders every page again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from bloc_content.cachekeys import code_digest, package_versions
+
+from .digest import Digester, new_hash
+
+# Libraries whose version can change what a page's bytes are.
+RENDERING_PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "babel", "pydantic", "nh3", "pyyaml",
+                      "pillow", "lxml", "feedgenerator")
+
+
+def files_digest(files: Iterable[tuple[str, Path]]) -> str:
+    """The digest of files named as shown (their names and bytes), in the order of the names."""
+    hasher = new_hash()
+    for shown, path in sorted(files):
+        data = path.read_bytes()
+        hasher.update(b"%s\0%d\0" % (shown.encode("utf-8"), len(data)))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def folder_files(root: Path, pattern: str = "*", leave_out: Iterable[str] = ()) -> list[tuple[str, Path]]:
+    left = set(leave_out)
+    if not root.is_dir():
+        return []
+    return [(path.relative_to(root).as_posix(), path) for path in root.rglob(pattern)
+            if path.is_file() and path.name not in left and not path.name.startswith(".")]
+
+
+def site_digest(settings: Mapping[str, Any], leave_out_settings: Iterable[str], plugins: Iterable[str],
+                registries: Iterable[tuple[str, Path]], catalogues: Iterable[tuple[str, Path]]) -> str:
+    """Raises digest.Unstable when a setting has no stable description."""
+    left = set(leave_out_settings)
+    hasher = new_hash()
+    Digester().feed(hasher, {key: value for key, value in settings.items() if key not in left})
+    for plugin in sorted(plugins):  # one by one: each is followed from the folder it lives in
+        hasher.update(b"%s\0%s\0" % (plugin.encode(), code_digest((plugin,)).encode()))
+    hasher.update(repr(sorted(package_versions(RENDERING_PACKAGES).items())).encode())
+    hasher.update(files_digest(registries).encode())
+    hasher.update(files_digest(catalogues).encode())
+    return hasher.hexdigest()
