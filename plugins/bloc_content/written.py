@@ -24,8 +24,14 @@ class WrittenPages:
         return self.pages
 
     def rewritten(self, path: Path, text: str) -> None:
-        """Write `text` over a page and keep the remembered text in step."""
-        path.write_text(text, encoding="utf-8")
+        """Write `text` over a page and keep the remembered text in step. A new file renamed
+        over the page, never a write into it: a page reused from the previous site is a hard
+        link to that site's file, which must stay as it is until the new site replaces it."""
+        if self.pages.get(path) == text:
+            return
+        temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
         if path in self.pages:
             self.pages[path] = text
 

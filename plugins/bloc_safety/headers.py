@@ -148,6 +148,8 @@ def headers_file(headers: Mapping[str, str], pattern: str = "/*") -> str:
 
 
 _META_AFTER = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
+# The policy a previous build put in a page that this build reuses unchanged (bloc_render).
+_META_BEFORE = re.compile(r'\n  <meta http-equiv="Content-Security-Policy" content="[^"]*">')
 
 
 def insert_meta_csp(html: str, policy: str) -> str | None:
@@ -157,4 +159,6 @@ def insert_meta_csp(html: str, policy: str) -> str | None:
         return None
     escaped = policy.replace("&", "&amp;").replace('"', "&quot;")
     meta = f'\n  <meta http-equiv="Content-Security-Policy" content="{escaped}">'
-    return html[: match.end()] + meta + html[match.end():]
+    rest = html[match.end():]
+    before = _META_BEFORE.match(rest)
+    return html[: match.end()] + meta + (rest[before.end():] if before else rest)

@@ -40,15 +40,15 @@ def register():
 '''
 
 
-def settings_text(project: Path, home_items: int = 10) -> str:
+def settings_text(project: Path, home_items: int = 10, extra: str = "") -> str:
     return (f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa: F403\n"
             f"THEME = {str(project / 'theme')!r}\n"
             f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}, {str(project / 'plugins')!r}]\n"
             "PLUGINS = [*PLUGINS, 'bloc_fixture_mark']  # noqa: F405\n"
-            f"BLOC_HOME_ITEMS = {home_items}\n")
+            f"BLOC_HOME_ITEMS = {home_items}\n{extra}")
 
 
-def project(base: Path) -> Path:
+def project(base: Path, extra_settings: str = "") -> Path:
     """A site with its own theme, settings and a plugin of its own, and an item with a photo."""
     base.mkdir(parents=True)
     content = make_content(base / "content")
@@ -58,7 +58,7 @@ def project(base: Path) -> Path:
     footer.write_text(text.replace("</footer>", "<p>{{ fixture_mark() }}</p></footer>", 1), encoding="utf-8")
     (base / "plugins" / "bloc_fixture_mark").mkdir(parents=True)
     (base / "plugins" / "bloc_fixture_mark" / "__init__.py").write_text(MARK_PLUGIN, encoding="utf-8")
-    (base / "site.py").write_text(settings_text(base), encoding="utf-8")
+    (base / "site.py").write_text(settings_text(base, extra=extra_settings), encoding="utf-8")
     for name in ("index.vi.md", "index.en.md"):
         alt = "Toàn cảnh hội nghị" if name == "index.vi.md" else "The conference in session"
         edit(content / ITEM / name, "\n---\n", f"\nphotos:\n  - file: hoi-nghi.jpg\n    alt: {alt}\n---\n")
@@ -220,3 +220,20 @@ def test_a_page_changed_by_hand_in_the_output_is_rendered_again(site):
     page.write_text("edited by hand", encoding="utf-8")
     bloc_build(site, site / "output", site / "cache")
     assert "edited by hand" not in page.read_text(encoding="utf-8")
+
+
+def test_pages_with_the_csp_in_a_meta_tag(tmp_path):
+    """The policy is put into each page after it is written: a reused page gets the new
+    policy in place of the old one, and the previous site's file is never written into."""
+    base = project(tmp_path / "site", extra_settings="BLOC_SAFETY_META_CSP = True\n")
+    bloc_build(base, base / "output", base / "cache")
+    before = tree(base / "output")
+    _change_item(base)
+    twin = cold_twin(base, "csp")
+    kept = base / "kept"
+    os.link(base / "output" / OTHER_PAGE, kept)  # the previous site's file, as a reader may be served it
+    report = bloc_build(base, base / "output", base / "cache")
+    assert report["rendering"]["reused"] > 0
+    assert_same_tree(base / "output", twin)
+    assert kept.read_bytes() == before[OTHER_PAGE]
+    assert (base / "output" / OTHER_PAGE).read_bytes().count(b"Content-Security-Policy") == 1

@@ -113,3 +113,11 @@ def test_a_url_harmless_after_parsing_is_no_false_alarm():
     assert scan_html('<a href="java    script:alert(1)">x</a>', "a.html").problems == []
     found = scan_html('<a href="java\tscr\nipt:alert(1)">x</a><a href="\x01 javascript:x">y</a>', "a.html")
     assert found.problems == ["a.html: javascript: URL in href= on <a>"] * 2
+
+
+def test_meta_csp_replaces_the_policy_of_a_reused_page():
+    # a page bloc_render reused still carries the previous build's policy: one policy, the new one
+    once = insert_meta_csp(PAGE, "default-src 'none'")
+    twice = insert_meta_csp(once, "default-src 'self'")
+    assert twice.count("Content-Security-Policy") == 1
+    assert twice == insert_meta_csp(PAGE, "default-src 'self'")
