@@ -2,18 +2,26 @@
 "Draft" banner), rebuilt on every change to content, theme, plugins or settings. It is built
 into output.preview/, never into output/, so a preview is never published by mistake.
 
-Each rebuild runs `bloc build` in a fresh process (so edited plugins are reloaded too). While
-the last build failed, every page request gets an error page listing the problems; it reloads
-itself every few seconds and shows the site again once a build succeeds.
+Each rebuild runs `bloc build` in this process, which stays warm: the libraries, the content
+model and the compiled templates are loaded once, and pages whose fingerprint did not change
+are reused (bloc_render), so a save costs an incremental build. An edit to the code of a
+plugin restarts the process, which then runs the new code. While the last build failed,
+every page request gets an error page listing the problems (the previous preview stays in
+output.preview/); it reloads itself every few seconds and shows the site again once a build
+succeeds.
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import functools
 import html
-import subprocess
+import io
+import os
 import sys
 import threading
+import traceback
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -60,29 +68,59 @@ class Handler(SimpleHTTPRequestHandler):
 PREVIEW_OUTPUT = "output.preview"  # never output/: a preview shows drafts and must not be published
 
 
-def rebuild(root: Path, settings: str, state: State) -> bool:
-    command = [sys.executable, "-m", "bloc_cli.main", "--root", str(root), "build", "--settings", settings,
-               "--preview", "--output", str(root / PREVIEW_OUTPUT), "--cache", str(root / ".cache" / "preview")]
-    result = subprocess.run(command, cwd=root, capture_output=True, text=True)
-    report = (result.stdout + result.stderr).strip()
+def preview_build_args(root: Path, settings: str, lang: str) -> argparse.Namespace:
+    """What `bloc build --preview --quiet` into output.preview/ would parse to."""
+    return argparse.Namespace(root=str(root), settings=settings, content=None, output=str(root / PREVIEW_OUTPUT),
+                              cache=str(root / ".cache" / "preview"), verbose=False, quiet=True, preview=True,
+                              format="text", cold=False, lang=lang)
+
+
+def rebuild(root: Path, settings: str, state: State, lang: str = "vi") -> bool:
+    """One preview build in this process; its messages go to the terminal and, when it
+    fails, to the browser."""
+    from .build import run_build
+
+    captured = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
+            code = run_build(preview_build_args(root, settings, lang))
+    except Exception:  # a bug, not bad content: show it, keep serving the previous preview
+        captured.write(traceback.format_exc())
+        code = 1
+    report = captured.getvalue().strip()
     with state.lock:
-        state.errors = None if result.returncode == 0 else (report or _("The build failed."))
-    if result.returncode == 0:
+        state.errors = None if code == 0 else (report or _("The build failed."))
+    if code == 0:
         print(_("Build succeeded."), file=sys.stderr)
     else:
         print(report, file=sys.stderr)
         print(_("Build failed: the browser shows the problems until they are fixed."), file=sys.stderr)
-    return result.returncode == 0
+    return code == 0
+
+
+def code_changed(changes, root: Path) -> bool:
+    """A change to our Python code: this process still runs the old one."""
+    plugins = root / "plugins"
+    return any(path.endswith(".py") and Path(path).is_relative_to(plugins) for _change, path in changes)
+
+
+def restart() -> None:
+    """Run the dev server again in this process's place, with the same arguments."""
+    print(_("Plugin code changed: restarting the dev server..."), file=sys.stderr)
+    sys.stderr.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "bloc_cli", *sys.argv[1:]])
 
 
 def run(args) -> int:
     import watchfiles
 
     root = Path(args.root).resolve()
+    os.chdir(root)  # the settings name paths from the project's folder, as `bloc build` run there
     output = root / PREVIEW_OUTPUT
     output.mkdir(exist_ok=True)
     state = State()
-    rebuild(root, args.settings, state)
+    lang = getattr(args, "lang", None) or "vi"
+    rebuild(root, args.settings, state, lang)
     handler = type("BlocHandler", (Handler,), {"state": state})
     server = ThreadingHTTPServer(("127.0.0.1", args.port), functools.partial(handler, directory=str(output)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -93,9 +131,13 @@ def run(args) -> int:
 
     paths = [root / name for name in WATCHED if (root / name).exists()] + [root / args.settings]
     try:
-        for _changes in watchfiles.watch(*[p for p in paths if p.exists()], debounce=400, watch_filter=Filter()):
+        for changes in watchfiles.watch(*[p for p in paths if p.exists()], debounce=400, watch_filter=Filter()):
+            if code_changed(changes, root):
+                server.shutdown()
+                server.server_close()  # the new process listens on the same port
+                restart()
             print(_("Change seen: rebuilding..."), file=sys.stderr)
-            rebuild(root, args.settings, state)
+            rebuild(root, args.settings, state, lang)
     finally:
         server.shutdown()
     return 0
