@@ -29,6 +29,7 @@ def cache_folders(settings: dict, cache_root: Path) -> list[tuple[Path, int]]:
         (content / "jinja", 2),  # compiled templates: <key>/<template>.gz
         (content / "bloc_search", 1),  # bundles, their markers, the folded copies and their manifest
         (content / "bloc_safety", 1),  # scans of written pages for the CSP
+        (content / "bloc_render", 1),  # fingerprints of the pages, one record per output folder
         (photo_settings(settings).cache_dir(project), 2),  # encoded photos: <key[:2]>/<key>
     ]
 

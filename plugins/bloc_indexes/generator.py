@@ -4,6 +4,7 @@ facts and the registry (records.py); nothing here is typed by hand."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from bloc_content.article_view import view_of
@@ -118,9 +119,12 @@ class IndexesGenerator(Generator):
                 # Paginated like a year page; the awards and leadership years are on page 1 only.
                 others = {o: self._member_pages(o, registry.organisations[org].slug(o),
                                                 self._member_items(history, o)) for o in self._other(lang)}
+                # A page shows its pager's items: without the member's whole list, a page's
+                # fingerprint (bloc_render) changes only when what it shows changes.
+                shown = replace(view, items=[])
                 for page in self._member_pages(lang, view.slug, view.items):
                     alternates = {o: pages[min(page.number, len(pages)) - 1].url for o, pages in others.items()}
-                    self._write(writer, "member", lang, page.url, alternates, member=view, pager=page)
+                    self._write(writer, "member", lang, page.url, alternates, member=shown, pager=page)
             self._write(writer, "members", lang, self._url("members", lang),
                         {o: self._url("members", o) for o in self._other(lang)}, members=members)
             current = current_year(self.years)

@@ -5,6 +5,7 @@ versions of the libraries that render. A change to any of them renders every pag
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +36,25 @@ def folder_files(root: Path, pattern: str = "*", leave_out: Iterable[str] = ()) 
             if path.is_file() and path.name not in left and not path.name.startswith(".")]
 
 
+def plugin_groups(plugins: Iterable[str]) -> list[tuple[str, ...]]:
+    """The plugins grouped by the folder they live in (one walk of their imports per folder)."""
+    groups: dict[str, list[str]] = {}
+    for name in sorted(plugins):
+        spec = find_spec(name)
+        origin = Path(spec.origin) if spec is not None and spec.origin else None
+        where = "" if origin is None else str(origin.parents[origin.name == "__init__.py"])
+        groups.setdefault(where, []).append(name)
+    return [tuple(names) for _where, names in sorted(groups.items())]
+
+
 def site_digest(settings: Mapping[str, Any], leave_out_settings: Iterable[str], plugins: Iterable[str],
                 registries: Iterable[tuple[str, Path]], catalogues: Iterable[tuple[str, Path]]) -> str:
     """Raises digest.Unstable when a setting has no stable description."""
     left = set(leave_out_settings)
     hasher = new_hash()
     Digester().feed(hasher, {key: value for key, value in settings.items() if key not in left})
-    for plugin in sorted(plugins):  # one by one: each is followed from the folder it lives in
-        hasher.update(b"%s\0%s\0" % (plugin.encode(), code_digest((plugin,)).encode()))
+    for group in plugin_groups(plugins):  # each followed from the folder it lives in
+        hasher.update(b"%s\0%s\0" % (repr(group).encode(), code_digest(group).encode()))
     hasher.update(repr(sorted(package_versions(RENDERING_PACKAGES).items())).encode())
     hasher.update(files_digest(registries).encode())
     hasher.update(files_digest(catalogues).encode())

@@ -19,6 +19,7 @@ import logging
 import pickle
 from pathlib import Path
 
+from bloc_content.validate import ParsedItem
 from pelican.contents import Content
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
@@ -48,6 +49,19 @@ def shown_of(content: Content) -> tuple:
             str(getattr(content, "date", "")))
 
 
+def parsed_stand_in(parsed: ParsedItem) -> tuple:
+    """A parsed item file is what its text says, read against the registries and settings
+    (in the site's digest); its problems are added by the rules across files."""
+    text = parsed.front.text if parsed.front is not None else parsed.raw_text
+    return ("bloc_render.parsed", parsed.path, parsed.source, new_hash_of(text), parsed.diagnostics)
+
+
+def new_hash_of(text: str) -> str:
+    hasher = new_hash()
+    hasher.update(text.encode("utf-8", "surrogatepass"))
+    return hasher.hexdigest()
+
+
 class Fingerprints:
     """The fingerprints of one build's pages, memoised per article and per context value."""
 
@@ -57,8 +71,7 @@ class Fingerprints:
         self._articles: dict[int, tuple[Content, str]] = {}
         self._shared: dict[tuple[str, int], tuple[object, str]] = {}
         self._templates: dict[tuple[int, str], object] = {}
-        self._inner = Digester(special=lambda v: shown_of(v) if isinstance(v, Content) else None,
-                               skip_attributes=SKIPPED_ATTRIBUTES)
+        self._inner = Digester(special=self._inner_stand_in, skip_attributes=SKIPPED_ATTRIBUTES)
         self._outer = Digester(special=self._article_stand_in, skip_attributes=SKIPPED_ATTRIBUTES)
 
     def _site(self) -> str:
@@ -74,8 +87,16 @@ class Fingerprints:
         plugins = [p for p in settings.get("PLUGINS", []) if isinstance(p, str)]
         return site_digest(settings, VOLATILE_SETTINGS, plugins, registries, catalogues)
 
+    @staticmethod
+    def _inner_stand_in(value):
+        if isinstance(value, Content):
+            return shown_of(value)
+        return parsed_stand_in(value) if isinstance(value, ParsedItem) else None
+
     def _article_stand_in(self, value):
-        return ("article", self.article(value)) if isinstance(value, Content) else None
+        if isinstance(value, Content):
+            return ("article", self.article(value))
+        return parsed_stand_in(value) if isinstance(value, ParsedItem) else None
 
     def article(self, content: Content) -> str:
         found = self._articles.get(id(content))
@@ -86,6 +107,14 @@ class Fingerprints:
             self._inner.feed(hasher, content.content)
             found = self._articles[id(content)] = (content, hasher.hexdigest())  # kept: ids stay unique
         return found[1]
+
+    def _value(self, value) -> str:
+        """A value passed for a page. One object passed for several pages (a member's view
+        for each page of its list) is digested once: the generators finish a value before
+        they write a page with it, so it does not change between those pages."""
+        if value is None or isinstance(value, str | int | float | bool):
+            return self._outer.digest(value)
+        return self._shared_value("", value)
 
     def _shared_value(self, name: str, value) -> str:
         key = (name, id(value))
@@ -107,7 +136,8 @@ class Fingerprints:
         hasher = new_hash()
         hasher.update(b"%s\0%s\0%s\0%s\0" % (self.site.encode(), facts.digest.encode(), name.encode("utf-8"),
                                              str(bool(relative_urls)).encode()))
-        self._outer.feed(hasher, values)
+        for key in sorted(values):
+            hasher.update(b"v%s\0%s\0" % (key.encode(), self._value(values[key]).encode()))
         env_globals = template.environment.globals
         for read in sorted((facts.names | set(ALWAYS_READ)) - set(values)):
             if read in context:
