@@ -4,8 +4,8 @@ into output.preview/, never into output/, so a preview is never published by mis
 
 Each rebuild runs `bloc build` in this process, which stays warm: the libraries, the content
 model and the compiled templates are loaded once, and pages whose fingerprint did not change
-are reused (bloc_render), so a save costs an incremental build. An edit to the code of a
-plugin restarts the process, which then runs the new code. While the last build failed,
+are reused (bloc_render), so a save costs an incremental build. An edit under plugins/ (code,
+message catalogues) restarts the process, which then runs the new code. While the last build failed,
 every page request gets an error page listing the problems (the previous preview stays in
 output.preview/); it reloads itself every few seconds and shows the site again once a build
 succeeds.
@@ -99,9 +99,10 @@ def rebuild(root: Path, settings: str, state: State, lang: str = "vi") -> bool:
 
 
 def code_changed(changes, root: Path) -> bool:
-    """A change to our Python code: this process still runs the old one."""
+    """A change under plugins/ (code, or a catalogue of messages read once per process):
+    this process still holds the old one."""
     plugins = root / "plugins"
-    return any(path.endswith(".py") and Path(path).is_relative_to(plugins) for _change, path in changes)
+    return any(Path(path).is_relative_to(plugins) for _change, path in changes)
 
 
 def restart() -> None:

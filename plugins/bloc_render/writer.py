@@ -84,6 +84,8 @@ class Fingerprints:
         plugin_roots = [Path(p) for p in settings.get("PLUGIN_PATHS", [])]
         catalogues = folder_files(theme, "*.po") + [
             (f"plugins/{shown}", path) for root in plugin_roots for shown, path in folder_files(root, "*.po")]
+        # The social cards a page names (drawn while it renders) are keyed by the fonts too.
+        catalogues += [(f"fonts/{shown}", path) for shown, path in folder_files(theme / "static" / "fonts")]
         plugins = [p for p in settings.get("PLUGINS", []) if isinstance(p, str)]
         return site_digest(settings, VOLATILE_SETTINGS, plugins, registries, catalogues)
 

@@ -55,3 +55,16 @@ def test_error_page_escapes_the_report():
     page = error_page("a.md:3: error: title: <script>", "Lỗi").decode()
     assert "&lt;script&gt;" in page and "<script>" not in page
     assert 'http-equiv="refresh"' in page
+
+
+def test_the_dev_server_restarts_only_for_what_a_process_reads_once(tmp_path):
+    from bloc_cli.devserver import code_changed, preview_build_args
+
+    plugins = tmp_path / "plugins"
+    assert code_changed({(2, str(plugins / "bloc_seo" / "glue.py"))}, tmp_path)
+    assert code_changed({(2, str(plugins / "bloc_content" / "locale" / "vi" / "LC_MESSAGES" / "x.po"))}, tmp_path)
+    assert not code_changed({(2, str(tmp_path / "content" / "news" / "x" / "index.vi.md")),
+                             (2, str(tmp_path / "theme" / "translations" / "vi" / "LC_MESSAGES" / "messages.po")),
+                             (2, str(tmp_path / "theme" / "templates" / "base.html"))}, tmp_path)
+    args = preview_build_args(tmp_path, "pelicanconf.py", "en")
+    assert args.preview and args.output == str(tmp_path / "output.preview") and not args.cold
