@@ -3,8 +3,9 @@ reused from output/ (hard-linked into the new site) instead of rendered again.""
 
 from pelican import signals
 
-from .writer import get_writer
+from .writer import get_writer, initialized
 
 
 def register() -> None:
+    signals.initialized.connect(initialized)
     signals.get_writer.connect(get_writer)

@@ -31,6 +31,7 @@ class RenderState:
 
     previous: Path  # the output/ the build will replace
     cold: bool = False  # --cold: render everything (the new record is still saved)
+    site: str | None = None  # the site's digest when the build started (None: render everything)
     record_path: Path | None = None
     old: dict[str, Entry] = field(default_factory=dict)
     new: dict[str, Entry] = field(default_factory=dict)

@@ -62,32 +62,35 @@ def new_hash_of(text: str) -> str:
     return hasher.hexdigest()
 
 
+def site_of(settings) -> str:
+    """The site's digest, taken when the build starts: a file edited while it runs makes
+    the next build differ, never a page recorded with what it was not rendered from.
+    Raises Unstable when a setting has no stable description."""
+    data = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
+    theme = Path(settings["THEME"])
+    # The record of published URLs is rewritten by the build itself; what it decides
+    # (redirect pages, URLs) reaches the pages through their values.
+    registries = folder_files(data, leave_out=("urls.yaml",))
+    plugin_roots = [Path(p) for p in settings.get("PLUGIN_PATHS", [])]
+    catalogues = folder_files(theme, "*.po") + [
+        (f"plugins/{shown}", path) for root in plugin_roots for shown, path in folder_files(root, "*.po")]
+    # The social cards a page names (drawn while it renders) are keyed by the fonts too.
+    catalogues += [(f"fonts/{shown}", path) for shown, path in folder_files(theme / "static" / "fonts")]
+    plugins = [p for p in settings.get("PLUGINS", []) if isinstance(p, str)]
+    return site_digest(settings, VOLATILE_SETTINGS, plugins, registries, catalogues)
+
+
 class Fingerprints:
     """The fingerprints of one build's pages, memoised per article and per context value."""
 
-    def __init__(self, settings) -> None:
+    def __init__(self, settings, site: str) -> None:
         self.settings = settings
-        self.site = self._site()
+        self.site = site
         self._articles: dict[int, tuple[Content, str]] = {}
         self._shared: dict[tuple[str, int], tuple[object, str]] = {}
         self._templates: dict[tuple[int, str], object] = {}
         self._inner = Digester(special=self._inner_stand_in, skip_attributes=SKIPPED_ATTRIBUTES)
         self._outer = Digester(special=self._article_stand_in, skip_attributes=SKIPPED_ATTRIBUTES)
-
-    def _site(self) -> str:
-        settings = self.settings
-        data = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
-        theme = Path(settings["THEME"])
-        # The record of published URLs is rewritten by the build itself; what it decides
-        # (redirect pages, URLs) reaches the pages through their values.
-        registries = folder_files(data, leave_out=("urls.yaml",))
-        plugin_roots = [Path(p) for p in settings.get("PLUGIN_PATHS", [])]
-        catalogues = folder_files(theme, "*.po") + [
-            (f"plugins/{shown}", path) for root in plugin_roots for shown, path in folder_files(root, "*.po")]
-        # The social cards a page names (drawn while it renders) are keyed by the fonts too.
-        catalogues += [(f"fonts/{shown}", path) for shown, path in folder_files(theme / "static" / "fonts")]
-        plugins = [p for p in settings.get("PLUGINS", []) if isinstance(p, str)]
-        return site_digest(settings, VOLATILE_SETTINGS, plugins, registries, catalogues)
 
     @staticmethod
     def _inner_stand_in(value):
@@ -130,6 +133,8 @@ class Fingerprints:
         key = (id(env), template.name)
         if key not in self._templates:
             self._templates[key] = template_facts(env, template.name)
+        if not template.is_up_to_date:  # edited since Jinja compiled it: its source is not what renders
+            raise Unstable(f"template {template.name} changed during the build")
         return self._templates[key]
 
     def page(self, name: str, template, context: dict, relative_urls: bool, values: dict) -> str:
@@ -171,11 +176,7 @@ class ReusingWriter(Writer):
         self.state.load(Path(settings["CACHE_PATH"]))
         self._articles: dict[tuple[str, str], Content] | None = None
         self._context: dict = {}  # the shared context, as the generators pass it
-        try:
-            self.prints = Fingerprints(settings)
-        except Unstable as exc:
-            log.info("bloc_render: every page is rendered (setting with no stable value: %s)", exc)
-            self.prints = None
+        self.prints = Fingerprints(settings, self.state.site) if self.state.site else None
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
@@ -244,6 +245,16 @@ def _picklable(calls: list) -> bool:
     except Exception:  # any object the record cannot keep: the page is not reused next time
         return False
     return True
+
+
+def initialized(pelican) -> None:
+    state = pelican.settings.get(STATE_SETTING)
+    if isinstance(state, RenderState):
+        try:
+            state.site = site_of(pelican.settings)
+        except Unstable as exc:
+            log.info("bloc_render: every page is rendered (a setting has no stable value: %s)", exc)
+            state.site = None
 
 
 def get_writer(pelican):
