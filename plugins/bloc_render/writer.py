@@ -238,7 +238,6 @@ class ReusingWriter(Writer):
         return self._articles[(value[1], value[2])]
 
 
-
 def _picklable(calls: list) -> bool:
     try:
         pickle.dumps(calls)
