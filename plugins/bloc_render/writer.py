@@ -195,6 +195,7 @@ class ReusingWriter(Writer):
         entry = self.state.reusable(name, fingerprint) if fingerprint else None
         if entry is not None and path not in self._written_files and self._replay(entry.effects, template):
             link_or_copy(self.state.previous / name, Path(path))
+            log.info('Writing "%s" (unchanged: linked from the previous build)', path)
             self._written_files.add(path)
             if override_output:
                 self._overridden_files.add(path)
