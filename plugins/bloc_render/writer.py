@@ -19,19 +19,21 @@ import logging
 import pickle
 from pathlib import Path
 
+from bloc_content.plugin_settings import apply
 from bloc_content.validate import ParsedItem
 from pelican.contents import Content
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from .digest import Digester, Unstable, new_hash
+from .settings import SETTINGS
 from .site import folder_files, site_digest
 from .state import Entry, RenderState, link_or_copy
 from .templates import template_facts
 
 log = logging.getLogger(__name__)
 
-STATE_SETTING = "BLOC_RENDER"
+STATE_SETTING = "BLOC_RENDER"  # declared in settings.py
 # Settings that name where this build writes or what reports its progress, not what it renders.
 VOLATILE_SETTINGS = ("OUTPUT_PATH", "CACHE_PATH", "BLOC_BUILD", STATE_SETTING)
 # Never part of an article's digest: the whole settings and context (the site digest and
@@ -248,6 +250,7 @@ def _picklable(calls: list) -> bool:
 
 
 def initialized(pelican) -> None:
+    apply(pelican.settings, SETTINGS, pelican.settings.get("BLOC_ROOT"))
     state = pelican.settings.get(STATE_SETTING)
     if isinstance(state, RenderState):
         try:
