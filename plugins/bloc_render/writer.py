@@ -19,6 +19,7 @@ import logging
 import pickle
 from pathlib import Path
 
+from bloc_content.build_state import STATE_KEY
 from bloc_content.plugin_settings import apply
 from bloc_content.validate import ParsedItem
 from pelican.contents import Content
@@ -35,7 +36,9 @@ log = logging.getLogger(__name__)
 
 STATE_SETTING = "BLOC_RENDER"  # declared in settings.py
 # Settings that name where this build writes or what reports its progress, not what it renders.
-VOLATILE_SETTINGS = ("OUTPUT_PATH", "CACHE_PATH", "BLOC_BUILD", STATE_SETTING)
+# The build's state (every article, the catalogues ...) counts through the values a page is
+# rendered with, not as a setting.
+VOLATILE_SETTINGS = ("OUTPUT_PATH", "CACHE_PATH", "BLOC_BUILD", STATE_SETTING, STATE_KEY)
 # Never part of an article's digest: the whole settings and context (the site digest and
 # the names a template reads cover what a page uses of them).
 SKIPPED_ATTRIBUTES = ("settings", "_context")

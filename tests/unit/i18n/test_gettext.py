@@ -54,23 +54,3 @@ def test_each_page_gets_its_own_language(words):
     template = _ours(words).from_string("{{ _('Hello') }}")
     assert [template.render(page_lang=lang) for lang in ("vi", "en", "vi")] == ["Xin chào", "Hello", "Xin chào"]
 
-
-def test_a_catalogue_edited_between_two_builds_of_one_process_is_read_again(tmp_path, monkeypatch):
-    # the dev server builds again and again in one process: a .po saved meanwhile must count
-    from types import SimpleNamespace
-
-    monkeypatch.setattr(glue, "_catalogs", {})
-    monkeypatch.setattr(glue, "_translated", {})
-    po = tmp_path / "theme" / "translations" / "vi" / "LC_MESSAGES" / "messages.po"
-    po.parent.mkdir(parents=True)
-
-    def render(msgstr: str) -> str:
-        po.write_text(f'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                      f'msgid "Hello"\nmsgstr "{msgstr}"\n', encoding="utf-8")
-        env = Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
-        settings = {"THEME": str(tmp_path / "theme"), "BLOC_LANGS": ("vi",), "CACHE_PATH": str(tmp_path / "cache")}
-        glue.install(SimpleNamespace(settings=settings, env=env))
-        return env.from_string("{{ _('Hello') }}").render(page_lang="vi")
-
-    assert render("Xin chào") == "Xin chào"
-    assert render("Chào bạn") == "Chào bạn"
