@@ -111,7 +111,7 @@ test: $(STAMP) system-deps lint
 test-fast: $(STAMP) $(NPM_STAMP)
 	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
-bench: $(STAMP)
+bench: $(STAMP) $(NPM_STAMP)
 	@bash scripts/bench-deps.sh
 	$(BIN)/python -m bench $(if $(N),--sizes $(N))
 	$(BIN)/python -m bloc_import.score tests/fixtures/import-corpus --registry content/data

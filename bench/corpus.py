@@ -208,14 +208,3 @@ def write_photo(path: Path, label: str) -> None:
 
     colour = tuple(random.Random(f"{label}:{path.name}").randrange(256) for _ in range(3))
     Image.new("RGB", (1600, 1067), colour).save(path, "JPEG", quality=85)
-
-
-def edit_one(root: Path, items: list[Item], round_: int) -> Path:
-    """Change one item's Vietnamese body (a new sentence each round); returns the file."""
-    path = root / items[len(items) // 2].folder / "index.vi.md"
-    text = path.read_text(encoding="utf-8")
-    marker = "\n\n*"
-    cut = text.rindex(marker)
-    added = f"\n\nBổ sung lần {round_ + 1}: các bộ, ngành tiếp tục đẩy mạnh phong trào thi đua."
-    path.write_text(text[:cut] + added + text[cut:], encoding="utf-8")
-    return path

@@ -1,7 +1,8 @@
 """The builds being compared, each a command on one workspace (a corpus of one size).
 
-ours   `bloc build` of the bilingual corpus (cold, unchanged, one item edited)
-check  `bloc check` of the same corpus
+ours       `bloc build` of the bilingual corpus (cold, unchanged, after each kind of edit)
+devserver  `bloc devserver` of the same corpus (see devserver.py)
+check      `bloc check` of the same corpus
 plain  plain Pelican with its core translations, default theme, no plugins
 hugo   Hugo on the same corpus, multilingual, a minimal layout
 """
@@ -9,6 +10,7 @@ hugo   Hugo on the same corpus, multilingual, a minimal layout
 from __future__ import annotations
 
 import functools
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -35,6 +37,12 @@ class Workspace:
     ours_cache = property(lambda self: self.root / "cache-ours")
     plain = property(lambda self: self.root / "plain")
     hugo = property(lambda self: self.root / "hugo")
+    theme = property(lambda self: self.root / "theme")  # a copy: the template phase edits it
+
+    @property
+    def watched_slug(self) -> str:
+        """The slug of the item the edit and dev-server phases change (its Vietnamese page)."""
+        return self.items[len(self.items) // 2].facts["vi"]["slug"]
 
     @property
     def pages(self) -> int:
@@ -44,6 +52,7 @@ class Workspace:
     def prepare(self, seed: int, photos: bool) -> None:
         wipe(self.root)
         self.items = corpus.write_corpus(self.content, self.size, seed, photos)
+        shutil.copytree(ROOT / project_settings().get("THEME", "theme"), self.theme)
         convert.to_pelican(self.content, self.plain / "content")
         (self.plain / "pelicanconf.py").write_text(convert.pelican_settings(
             self.plain / "content", self.plain / "output", project_settings()), encoding="utf-8")
@@ -72,7 +81,8 @@ def bloc_help(command: str) -> str | None:
 
 
 def bench_settings(ws: Workspace) -> Path:
-    """Our pelicanconf.py with its own cache folder, so the bench never touches the project's.
+    """Our pelicanconf.py with the workspace's content, theme and cache, so the bench never
+    touches the project's.
 
     Pelican resolves relative paths against the settings file; this one lives in the
     workspace, so the project's relative paths are made absolute here.
@@ -84,7 +94,10 @@ def bench_settings(ws: Workspace) -> Path:
             fixed = [_absolute(v) for v in value] if isinstance(value, list | tuple) else _absolute(value)
             if fixed != value:
                 lines.append(f"{key} = {fixed!r}")
-    lines.append(f"CACHE_PATH = {str(ws.ours_cache)!r}")
+    # The workspace's content and theme, also for builds that do not pass --content (the dev server's).
+    lines += [f"PATH = {str(ws.content)!r}", f"BLOC_DATA_PATH = {str(ws.content / 'data')!r}",
+              f"THEME = {str(ws.theme)!r}", f"OUTPUT_PATH = {str(ws.ours_output)!r}",
+              f"CACHE_PATH = {str(ws.ours_cache)!r}"]
     path = ws.root / "benchconf.py"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -108,6 +121,14 @@ def ours(ws: Workspace) -> list[str] | str:
         return [*command, "--cache", str(ws.ours_cache)] if "--cache" in help_text else command
     # Until `bloc build --content` works: Pelican with our settings and plugins.
     return [str(BIN / "pelican"), str(ws.content), "-o", str(ws.ours_output), "-s", settings]
+
+
+def devserver(ws: Workspace) -> list[str] | str:
+    """`bloc devserver` on the workspace; `{port}` is filled in when it is started."""
+    if bloc_help("devserver") is None:
+        return "`bloc devserver` does not exist yet"
+    return [str(BIN / "bloc"), "devserver", "--root", str(ws.root), "--port", "{port}",
+            "--settings", str(bench_settings(ws))]
 
 
 def check(ws: Workspace) -> list[str] | str:
