@@ -8,6 +8,7 @@ after everything has been checked, if any error was reported.
 from __future__ import annotations
 
 import logging
+import os
 from itertools import chain
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from .cachekeys import derived_key
 from .cacheuse import mark_used
 from .facts_view import involved_org_ids, present
 from .plugin_settings import apply_all, declarations_of
+from .preread import workers
 from .reader import BlocReader
 from .registries import load_registry
 from .settings import SETTINGS
@@ -63,6 +65,26 @@ def cache_folder(settings) -> Path:
 def add_reader(readers) -> None:
     for extension in BlocReader.file_extensions:
         readers.reader_classes[extension] = BlocReader
+
+
+def on_articles_init(generator) -> None:
+    """Read the files Pelican's cache cannot answer on every core, before Pelican reads them
+    one by one (preread.py); BLOC_WORKERS = 1 reads them all in this process."""
+    processes = workers(generator.settings)
+    if processes <= 1:
+        return
+    settings = generator.settings
+    todo: dict[BlocReader, list[str]] = {}
+    for relative in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]):
+        reader = generator.readers.readers.get(os.path.splitext(relative)[1][1:])
+        if not isinstance(reader, BlocReader) or generator.get_cached_data(relative, None) is not None:
+            continue
+        path = os.path.abspath(os.path.join(generator.path, relative))  # as Readers.read_file names it
+        if generator.readers.get_cached_data(path, (None, None))[0] is None:
+            todo.setdefault(reader, []).append(path)
+    for reader, paths in todo.items():
+        reader.prepare(paths, processes)
+        logger.info("bloc_content: %d files read ahead in %d processes", len(reader.prepared), processes)
 
 
 def every_article(generator) -> list:
@@ -169,6 +191,7 @@ def connect(signals) -> None:
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(install_globals)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(on_articles_init)
     signals.article_generator_pretaxonomy.connect(on_pretaxonomy)
     signals.article_generator_finalized.connect(on_articles_finalized)
     signals.finalized.connect(on_finalized)

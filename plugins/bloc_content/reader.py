@@ -12,6 +12,7 @@ from pelican.readers import MarkdownReader
 
 from .body_limits import BodyLimits
 from .extensions import MARKDOWN_EXTENSIONS
+from .preread import preread
 from .removals import escape_stray_angles
 from .slugs import slugify
 from .validate import ParsedItem, parse_item
@@ -46,6 +47,11 @@ class BlocReader(MarkdownReader):
             self._configs[lang] = config
         self._default_config = {**settings["MARKDOWN"]}
         self._markdown = {}
+        self.prepared: dict = {}  # {path: preread.Prepared}: files read ahead by worker processes
+
+    def prepare(self, paths: list[str], processes: int) -> None:
+        """Read `paths` ahead in `processes` worker processes (preread.py)."""
+        self.prepared = preread(self.read, paths, processes)
 
     def _markdown_for(self, lang: str) -> Markdown:
         if lang not in self._markdown:
@@ -53,6 +59,9 @@ class BlocReader(MarkdownReader):
         return self._markdown[lang]
 
     def read(self, source_path):
+        prepared = self.prepared.pop(source_path, None)
+        if prepared is not None:
+            return prepared.replay()
         raw = Path(source_path).read_bytes()
         parsed = parse_item(raw, display_path(source_path, self.settings), None,
                             limits=BodyLimits.from_settings(self.settings))

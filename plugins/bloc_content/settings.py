@@ -39,8 +39,10 @@ class SiteWide(PluginSettings):
                                            description="deepest nesting of lists and quotes in a body")
     BLOC_CACHE_MAX_AGE_DAYS: float = Field(DEFAULT_MAX_AGE_DAYS, gt=0, description="`bloc build` removes cache "
                                            "entries no build used for this many days")
+    BLOC_WORKERS: int | None = Field(None, ge=1, description="processes that read the items (default: one per "
+                                     "core; 1: all in the build's process)")
 
 
 SETTINGS = Declaration("bloc_content", SiteWide,
                        ("BLOC_LANG", "BLOC_URL", "BLOC_SITE_", "BLOC_ROOT", "BLOC_DATA", "BLOC_PREVIEW",
-                        "BLOC_BUILD", "BLOC_SETTINGS", "BLOC_MARKDOWN_", "BLOC_CACHE_"))
+                        "BLOC_BUILD", "BLOC_SETTINGS", "BLOC_MARKDOWN_", "BLOC_CACHE_", "BLOC_WORKERS"))
