@@ -54,8 +54,9 @@ def finalized(pelican) -> None:
     inline = InlineCode()
     scans = ScanCache(Path(settings["CACHE_PATH"]) / "bloc_safety" / "scans.pickle.gz"
                       if settings.get("CACHE_CONTENT") else None)
-    for page, text in pages.items():
-        inline.merge(scans.scan(text, page.relative_to(output).as_posix()))
+    for page in pages:  # one page in memory at a time
+        text = written.read_page(page)
+        inline.merge(scans.scan(text, page.relative_to(output).as_posix(), written.page_digest(page)))
     scans.save()
     for problem in inline.problems:
         page = problem.split(": ", 1)[0]
@@ -74,8 +75,8 @@ def finalized(pelican) -> None:
         (output / settings["BLOC_SAFETY_HEADERS_FILE"]).write_text(text, encoding="utf-8")
     if settings["BLOC_SAFETY_META_CSP"]:
         policy = render_policy(content_security_policy(inline, header_settings), for_meta=True)
-        for page, text in list(pages.items()):
-            html = insert_meta_csp(text, policy)
+        for page in pages:
+            html = insert_meta_csp(written.read_page(page), policy)
             if html is None:
                 log.error("bloc_safety: %s has no <meta charset=\"utf-8\"> to put the CSP after",
                           page.relative_to(output).as_posix())

@@ -44,8 +44,9 @@ class ScanCache:
         mark_used(self.path)  # save() writes it only when a page changed
         return stored.get("scans", {})
 
-    def scan(self, html: str, where: str) -> InlineCode:
-        key = (where, hashlib.sha256(html.encode("utf-8")).hexdigest())
+    def scan(self, html: str, where: str, digest: str = "") -> InlineCode:
+        """`digest`: the SHA-256 of `html` when the caller has it already."""
+        key = (where, digest or hashlib.sha256(html.encode("utf-8")).hexdigest())
         found = self.old.get(key)
         if found is None:
             inline = scan_html(html, where)

@@ -36,10 +36,11 @@ def page_url(relative: Path) -> str:
 
 
 def html_files(root: Path, bundle_dir: str, written: WrittenPages) -> Iterable[tuple[Path, str]]:
-    """Every HTML page of the site (path, text), in a stable order, outside the search bundle."""
-    for path, text in written.written_pages(root).items():
+    """Every HTML page of the site (path, hash of its text), in a stable order, outside the
+    search bundle."""
+    for path in written.written_pages(root):
         if path.relative_to(root).parts[0] != bundle_dir:
-            yield path, text
+            yield path, written.page_digest(path)
 
 
 Progress = Callable[[int, str], None]  # (pages done, 'unchanged' or 'changed')
@@ -55,8 +56,9 @@ def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None,
     by one through its API)."""
     bundle = root / bundle_dir
     written = WrittenPages() if written is None else written
-    pages = [(path.relative_to(root).as_posix(), text) for path, text in html_files(root, bundle_dir, written)]
+    pages = [(path.relative_to(root).as_posix(), digest) for path, digest in html_files(root, bundle_dir, written)]
     written.forget()  # the last step that reads the written pages
+    read = pagefind_run.reader(root)
     progress = start_progress(len(pages)) if start_progress else (lambda _n, _kind: None)
     options = pagefind_options(config)
     key = bundle_cache.bundle_key(pages, options)
@@ -65,7 +67,7 @@ def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None,
         pagefind_run.cancel(started)
         progress(len(pages), "unchanged")
         return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle, key=key)
-    if started is not None and pagefind_run.still_valid(started, pages):
+    if started is not None and pagefind_run.still_valid(started, pages, read):
         finished = pagefind_run.finish(started)
         progress(len(pages), "changed")
         if bundle.exists():
@@ -80,9 +82,9 @@ def _index(root: Path, bundle_dir: str, config: dict, cache: Path | None = None,
     pagefind_run.cancel(started)
     if cache is None:
         with tempfile.TemporaryDirectory(prefix="bloc-search-") as scratch:
-            counts = _run_pagefind(Path(scratch) / "site", pages, bundle, options, progress)
+            counts = _run_pagefind(Path(scratch) / "site", pages, read, bundle, options, progress)
     else:
-        counts = _run_pagefind(cache / "site", pages, bundle, options, progress)
+        counts = _run_pagefind(cache / "site", pages, read, bundle, options, progress)
         bundle_cache.store(cache, key, bundle, counts)
     return SearchReport(pages=counts[0], skipped=counts[1], bundle=bundle, key=key)
 
@@ -94,9 +96,9 @@ def pagefind_options(config: dict) -> list[str]:
     return options
 
 
-def _run_pagefind(site: Path, pages: list[tuple[str, str]], bundle: Path, options: list[str],
-                  progress: Progress) -> tuple[int, int]:
-    counts = sync_copies(site, pages, progress)
+def _run_pagefind(site: Path, pages: list[tuple[str, str]], read: Callable[[str], str], bundle: Path,
+                  options: list[str], progress: Progress) -> tuple[int, int]:
+    counts = sync_copies(site, pages, read, progress)
     if bundle.exists():
         shutil.rmtree(bundle)
     if counts[0] == 0:  # a site with no items yet: nothing to index, no bundle

@@ -1,6 +1,7 @@
 """Reuse the previous search bundle when the pages Pagefind would read have not changed.
 
-The key hashes everything the bundle depends on: the written pages (path and text: their
+The key hashes everything the bundle depends on: the written pages (path and the hash of
+the text: their
 folded copies follow from them and from this plugin's code), the Pagefind options,
 Pagefind's version and this plugin's code. An unchanged site is neither folded nor indexed.
 
@@ -31,13 +32,11 @@ def _code_digest() -> str:
 
 
 def bundle_key(pages: Iterable[tuple[str, str]], command: list[str]) -> str:
-    """Hash of the written pages (relative path, text) and the Pagefind command options."""
+    """Hash of the written pages (relative path, hash of the text) and the Pagefind command options."""
     digest = hashlib.sha256(_code_digest().encode())
     digest.update(repr(command).encode())
-    for relative, text in pages:
-        data = text.encode("utf-8")
-        digest.update(f"\0{relative}\0{len(data)}\0".encode())
-        digest.update(data)
+    for relative, page_hash in pages:
+        digest.update(f"\0{relative}\0{page_hash}".encode())
     return digest.hexdigest()[:32]
 
 

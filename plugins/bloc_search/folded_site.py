@@ -10,7 +10,6 @@ is complete, so a build killed half-way leaves no manifest and the next one star
 from __future__ import annotations
 
 import gzip
-import hashlib
 import os
 import pickle
 import shutil
@@ -24,6 +23,7 @@ from bloc_content.cacheuse import mark_used
 from .folded_page import indexed_copy
 
 _Manifest = dict[str, tuple[str, bool]]  # relative path -> (hash of the page, has a copy)
+Read = Callable[[str], str]  # relative path -> the page's text
 
 
 def _code_version() -> str:
@@ -52,11 +52,12 @@ def _save(folder: Path, version: str, pages: _Manifest) -> None:
     os.replace(temporary, path)
 
 
-def sync_copies(folder: Path, pages: list[tuple[str, str]],
+def sync_copies(folder: Path, pages: list[tuple[str, str]], read: Read,
                 progress: Callable[[int, str], None] | None = None) -> tuple[int, int]:
-    """Make `folder` hold the folded copy of each page (relative path, text) that has a
-    search body, and nothing else. Returns (pages with a copy, pages without). `progress`
-    hears of each page: 'unchanged' (its copy kept) or 'changed' (folded again)."""
+    """Make `folder` hold the folded copy of each page (relative path, hash of its text)
+    that has a search body, and nothing else; `read` gives the text of a page that changed,
+    one at a time. Returns (pages with a copy, pages without). `progress` hears of each
+    page: 'unchanged' (its copy kept) or 'changed' (folded again)."""
     progress = progress or (lambda _n, _kind: None)
     version = _code_version()
     old = _load(folder, version)
@@ -64,14 +65,13 @@ def sync_copies(folder: Path, pages: list[tuple[str, str]],
     if not old and folder.exists():
         shutil.rmtree(folder)  # unknown contents: start from an empty folder
     new: _Manifest = {}
-    for relative, page in pages:
-        digest = hashlib.sha256(page.encode("utf-8")).hexdigest()
+    for relative, digest in pages:
         if old.get(relative, ("", False))[0] == digest:
             new[relative] = old[relative]
             progress(1, "unchanged")
             continue
         progress(1, "changed")
-        copy = indexed_copy(page)
+        copy = indexed_copy(read(relative))
         target = folder / relative
         if copy is None:
             target.unlink(missing_ok=True)

@@ -52,7 +52,8 @@ def articles_written(generator, writer=None) -> None:
     cache = _cache(settings)
     run.pages_key = bundle_key(pages, options)
     if not pagefind_run.expected(cache, run.pages_key):
-        run.started = pagefind_run.start(pages, options, cache / "site" if cache else None, cache)
+        run.started = pagefind_run.start(pages, pagefind_run.reader(Path(generator.output_path)), options,
+                                         cache / "site" if cache else None, cache)
 
 
 def finalized(pelican) -> None:

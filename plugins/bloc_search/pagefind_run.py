@@ -17,13 +17,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from bloc_content.written import text_digest
+
 from .folded_page import indexed_copy
-from .folded_site import sync_copies
+from .folded_site import Read, sync_copies
 
 
 @dataclass
 class EarlyRun:
-    pages: dict[str, str]  # relative path -> text of the pages it folded
+    pages: dict[str, str]  # relative path -> hash of the text of the pages it folded
     indexed: int  # pages with a copy
     process: subprocess.Popen
     output: Path  # Pagefind writes the bundle here
@@ -36,27 +38,34 @@ def pagefind_command(site: Path, output: Path, options: list[str]) -> list[str]:
 
 
 def read_pages(root: Path, bundle_dir: str) -> list[tuple[str, str]]:
-    """(relative path, text) of the HTML pages written so far, outside the search bundle."""
+    """(relative path, hash of the text) of the HTML pages written so far, outside the search
+    bundle; each page is read and let go."""
     found = []
     for folder, _dirs, names in os.walk(root):
         for name in names:
             path = Path(folder, name)
             relative = path.relative_to(root)
             if name.endswith(".html") and relative.parts[0] != bundle_dir:
-                found.append((relative.as_posix(), path.read_text(encoding="utf-8")))
+                found.append((relative.as_posix(), text_digest(path.read_text(encoding="utf-8"))))
     return sorted(found)
 
 
-def start(pages: list[tuple[str, str]], options: list[str], copies: Path | None,
+def reader(root: Path) -> Read:
+    """The text of a page by its path relative to `root`."""
+    return lambda relative: (root / relative).read_text(encoding="utf-8")
+
+
+def start(pages: list[tuple[str, str]], read: Read, options: list[str], copies: Path | None,
           scratch_in: Path | None = None) -> EarlyRun | None:
-    """Fold `pages` into `copies` (a fresh folder when None) and start Pagefind over them.
+    """Fold `pages` (relative path, hash; `read` gives their texts) into `copies` (a fresh
+    folder when None) and start Pagefind over them.
     Its scratch folder goes into `scratch_in` (the cache, where a killed build's leftovers
     are swept later) or the system's temporary folder."""
     if scratch_in is not None:
         scratch_in.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="early.tmp-", dir=scratch_in))
     site = copies if copies is not None else scratch / "site"
-    indexed, _skipped = sync_copies(site, pages)
+    indexed, _skipped = sync_copies(site, pages, read)
     if indexed == 0:
         shutil.rmtree(scratch, ignore_errors=True)
         return None
@@ -66,16 +75,18 @@ def start(pages: list[tuple[str, str]], options: list[str], copies: Path | None,
     return EarlyRun(dict(pages), indexed, process, output, scratch)
 
 
-def still_valid(run: EarlyRun, final: list[tuple[str, str]]) -> bool:
-    """Would Pagefind over the final pages read exactly the copies the early run read?"""
+def still_valid(run: EarlyRun, final: list[tuple[str, str]], read: Read) -> bool:
+    """Would Pagefind over the final pages (relative path, hash) read exactly the copies the
+    early run read?"""
     names = set()
-    for relative, text in final:
+    for relative, digest in final:
         names.add(relative)
         before = run.pages.get(relative)
         if before is None:
+            text = read(relative)
             if "data-pagefind-body" in text and indexed_copy(text) is not None:  # written later, searchable
                 return False
-        elif before != text:
+        elif before != digest:
             return False
     return names >= run.pages.keys()
 

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from bloc_content.written import text_digest
 from bloc_search import pagefind_run
 from bloc_search.build import build_index
 
 ARTICLE = ("<!DOCTYPE html><html lang='vi'><head><title>t</title></head>"
            "<body><article data-pagefind-body><h1>{}</h1></article></body></html>")
 LISTING = "<!DOCTYPE html><html lang='vi'><body><h1>Các năm</h1></body></html>"
+
+
+def _hashed(pages):
+    """Pages as the build passes them: (relative path, hash), and what reads their texts."""
+    texts = dict(pages)
+    return [(relative, text_digest(text)) for relative, text in pages], texts.__getitem__
+
+
+def _valid(run, pages):
+    return pagefind_run.still_valid(run, *_hashed(pages))
 
 
 def _files(folder):
@@ -22,12 +33,12 @@ def _write(root, pages):
 
 def test_an_early_run_agrees_with_the_final_pages_or_is_dropped(tmp_path):
     articles = [("tin-tuc/a/index.html", ARTICLE.format("Đồng chí"))]
-    run = pagefind_run.start(articles, [], None)
+    run = pagefind_run.start(*_hashed(articles), [], None)
     try:
-        assert pagefind_run.still_valid(run, [*articles, ("nam/index.html", LISTING)])
-        assert not pagefind_run.still_valid(run, [("tin-tuc/a/index.html", ARTICLE.format("Sửa"))])
-        assert not pagefind_run.still_valid(run, [*articles, ("b.html", ARTICLE.format("Mới"))])
-        assert not pagefind_run.still_valid(run, [])
+        assert _valid(run, [*articles, ("nam/index.html", LISTING)])
+        assert not _valid(run, [("tin-tuc/a/index.html", ARTICLE.format("Sửa"))])
+        assert not _valid(run, [*articles, ("b.html", ARTICLE.format("Mới"))])
+        assert not _valid(run, [])
     finally:
         pagefind_run.cancel(run)
     assert not run.scratch.exists()
@@ -39,7 +50,7 @@ def test_the_early_bundle_is_the_bundle_of_a_normal_run(tmp_path):
     _write(normal, pages)
     _write(fast, pages)
     build_index(normal)
-    run = pagefind_run.start(pages[:1], [], None)
+    run = pagefind_run.start(*_hashed(pages[:1]), [], None)
     report = build_index(fast, started=run)
     assert not run.scratch.exists()
     assert (report.pages, report.skipped) == (1, 1)
@@ -47,4 +58,4 @@ def test_the_early_bundle_is_the_bundle_of_a_normal_run(tmp_path):
 
 
 def test_no_early_run_without_a_page_to_index():
-    assert pagefind_run.start([("nam/index.html", LISTING)], [], None) is None
+    assert pagefind_run.start(*_hashed([("nam/index.html", LISTING)]), [], None) is None
