@@ -34,7 +34,7 @@ Loc = tuple[str | int, ...]
 @dataclass
 class FrontMatter:
     data: dict[str, Any]
-    lines: dict[Loc, int]  # loc -> 1-based line in the file
+    lines: dict[Loc, int] | None  # loc -> 1-based line in the file; None: dropped, found again from `text`
     body: str
     body_line: int  # 1-based line where the body starts
     fence_line: int = 1
@@ -43,11 +43,26 @@ class FrontMatter:
     def line_of(self, loc: Loc) -> int:
         """The line of the longest known prefix of `loc` (the fence line if none)."""
         loc = tuple(loc)
+        if self.lines is None:  # dropped after the checks (forget_lines): a late problem finds it again
+            self.lines = _lines_of(self.text)
         while loc:
             if loc in self.lines:
                 return self.lines[loc]
             loc = loc[:-1]
         return self.fence_line
+
+    def forget_lines(self) -> None:
+        """Drop the line table (about as large as the item's text) once the checks are done."""
+        self.lines = None
+
+
+def _lines_of(text: str) -> dict[Loc, int]:
+    """The line table `load` made of the same text."""
+    parts = split(text, "")
+    if isinstance(parts, Diagnostic):
+        return {}
+    _data, lines, _problems = parse_yaml(parts[0], "", first_line=2)
+    return lines
 
 
 @dataclass

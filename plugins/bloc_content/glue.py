@@ -155,6 +155,11 @@ def on_articles_finalized(generator) -> None:
             # Pelican's public `content` (links resolved); bloc_photos places the photos in it.
             body=Markup(article.content),
         ))
+    for article in every_article(generator):
+        # Every file was checked and Pelican's cache is saved (with the tables): a problem
+        # found later (a photo, a social card) finds its line again from the text.
+        if article.bloc.front is not None:
+            article.bloc.front.forget_lines()
     # No failing here yet: every shown article is valid, so the photos and the other
     # plugins still run and report their problems too; bloc_indexes fails the build once,
     # before anything is written.

@@ -71,3 +71,16 @@ def test_deep_nesting_is_refused():
     data, _, problems = parse_yaml(text, "f.md")
     assert data is None
     assert "nested more than" in problems[0].message
+
+
+def test_a_dropped_line_table_is_found_again_from_the_text():
+    raw = ("---\ntitle: Hội nghị\nlang: vi\nevent:\n  kinds: [hoi-nghi-so-ket]\n  attendees:\n"
+           "    - name: A\n      org: bca\n    - name: B\n      org: bqp\n---\n\nThân bài.\n").encode()
+    front = load(raw, "x.vi.md").front
+    table = dict(front.lines)
+    locs = [*table, ("event", "attendees", 1, "unknown"), ("nowhere",)]
+    before = [front.line_of(loc) for loc in locs]
+    front.forget_lines()
+    assert front.lines is None
+    assert [front.line_of(loc) for loc in locs] == before
+    assert front.lines == table
