@@ -1,6 +1,6 @@
 """Run one command and measure it: wall-clock seconds and the peak memory of its process tree.
 
-The peak is sampled from /proc every 50 ms as the sum of the proportional set sizes (PSS:
+The peak is sampled from /proc every 0.2 s as the sum of the proportional set sizes (PSS:
 pages shared between a build and its worker processes are counted once) of the command and
 every process it started; GNU time's "maximum resident set size" (the largest single
 process) is taken too, and the larger of the two is kept, so a short peak between two
@@ -22,7 +22,8 @@ from pathlib import Path
 
 TIME = "/usr/bin/time"
 _RSS = re.compile(r"Maximum resident set size \(kbytes\): (\d+)")
-SAMPLE_EVERY = 0.05  # seconds between two looks at the process tree
+SAMPLE_EVERY = 0.2  # seconds between two looks at the tree's memory
+RESCAN_EVERY = 5  # samples between two walks of /proc for new processes (a walk costs more)
 PROC = Path("/proc")
 
 
@@ -115,14 +116,18 @@ class TreePeak:
     def mib(self) -> float | None:
         return self.peak_kib / 1024 if self.peak_kib else None
 
-    def sample_once(self) -> int:
-        total = sum(memory_kib(pid) for pid in tree(self.root, _parents()))
+    def sample_once(self, pids: set[int] | None = None) -> int:
+        total = sum(memory_kib(pid) for pid in (pids or tree(self.root, _parents())))
         self.peak_kib = max(self.peak_kib, total)
         return total
 
     def _sample(self) -> None:
+        count, pids = 0, set()
         while not self._stop.is_set():
-            self.sample_once()
+            if count % RESCAN_EVERY == 0:
+                pids = tree(self.root, _parents())
+            self.sample_once(pids)
+            count += 1
             self._stop.wait(self.every)
 
     def __enter__(self) -> TreePeak:
