@@ -3,7 +3,7 @@ reading, validation, Markdown and sanitising of a cold build (the largest share 
 needs no shared state).
 
 Pelican reads its files one by one; `preread` hands the files its cache cannot answer to a
-pool of forked workers, each with a copy of the build's reader, and returns what each read
+set of forked workers, each with a copy of the build's reader, and returns what each read
 returned, with what it logged, by file. The reader then answers Pelican from these results
 and logs the records then, so Pelican caches, logs and orders everything exactly as in a
 single-process build. A file a worker could not read is read again by the build, which then
@@ -16,7 +16,6 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 WORKERS_SETTING = "BLOC_WORKERS"  # processes for reading items; 1: all in the build's process
@@ -50,11 +49,6 @@ class _Capture(logging.Handler):
         self.records.append(record)
 
 
-# In a worker process only: its copy of the build's reader and the handler that keeps what
-# it logs, set once when the worker starts.
-_worker: dict = {}
-
-
 def workers(settings: dict) -> int:
     """How many processes read the items: the setting, else one per core."""
     value = settings.get(WORKERS_SETTING)
@@ -63,36 +57,50 @@ def workers(settings: dict) -> int:
     return max(1, int(value))
 
 
-def _start(read: Callable) -> None:
+def _work(read: Callable, paths: list[str], results) -> None:
+    """In a forked worker: read `paths`, send back [Prepared or None] in their order."""
     # The forked worker has the build's handlers (terminal, report): its records go back instead.
     capture = _Capture()
     for logger in [logging.root, *logging.root.manager.loggerDict.values()]:
         if isinstance(logger, logging.Logger):
             logger.handlers = []
     logging.root.handlers = [capture]
-    _worker.update(read=read, capture=capture)
-
-
-def _read(path: str) -> Prepared | None:
-    capture = _worker["capture"]
-    capture.records = []
-    try:
-        return Prepared(_worker["read"](path), capture.records)
-    except Exception:  # the build reads it again and reports it as it would
-        return None
+    out: list[Prepared | None] = []
+    for path in paths:
+        capture.records = []
+        try:
+            out.append(Prepared(read(path), capture.records))
+        except Exception:  # the build reads it again and reports it as it would
+            out.append(None)
+    results.send(out)
+    results.close()
 
 
 def preread(read: Callable[[str], tuple], paths: list[str], processes: int) -> dict[str, Prepared]:
-    """{path: Prepared} for every path a worker could read; empty with one process.
+    """{path: Prepared} for every path a worker could read, in the order of `paths`; empty
+    with one process.
 
     Workers are forked, so `read` (a bound method of the build's reader, with its settings)
-    is not pickled; only the paths and the results (what Pelican's cache stores) are.
+    is not pickled; only the results (what Pelican's cache stores) are. Each worker takes
+    every n-th file: the items are alike, so the shares are even.
     """
     if processes <= 1 or len(paths) < MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
         return {}
-    processes = min(processes, len(paths))
-    chunk = max(1, min(32, len(paths) // (processes * 4)))
-    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_start, initargs=(read,)) as pool:
-        results = pool.map(_read, paths, chunksize=chunk)
-        return {path: result for path, result in zip(paths, results, strict=True) if result is not None}
+    context = multiprocessing.get_context("fork")
+    shares = [paths[i::processes] for i in range(min(processes, len(paths)))]
+    running = []
+    for share in shares:
+        receive, send = context.Pipe(duplex=False)
+        worker = context.Process(target=_work, args=(read, share, send), daemon=True)
+        worker.start()
+        send.close()
+        running.append((share, receive, worker))
+    found: dict[str, Prepared] = {}
+    for share, receive, worker in running:
+        try:
+            got = receive.recv()
+        except EOFError:  # the worker died: the build reads its files itself
+            got = []
+        worker.join()
+        found.update((path, prepared) for path, prepared in zip(share, got, strict=False) if prepared is not None)
+    return {path: found[path] for path in paths if path in found}
