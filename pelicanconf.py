@@ -19,8 +19,15 @@ PLUGINS = ["bloc_content", "bloc_i18n", "bloc_photos", "bloc_indexes", "bloc_seo
            "bloc_search", "bloc_cms"]
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
+# The language table (docs/architecture.md): the original's language, then every
+# language in the order of the toggle, with its own name and its locale. A language is
+# added here, in BLOC_URLS, BLOC_MARKDOWN_BY_LANG, the registries' names and the theme's
+# catalogues; the code reads them all from this table.
 DEFAULT_LANG = "vi"
-BLOC_LANGS = ("vi", "en")
+BLOC_LANGS = {
+    "vi": {"name": "Tiếng Việt", "locale": "vi_VN"},
+    "en": {"name": "English", "locale": "en_GB"},
+}
 ARTICLE_TRANSLATION_ID = "translation_key"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 WITH_FUTURE_DATES = False
@@ -60,10 +67,8 @@ BLOC_SITE_URLS = {"sitemap": "sitemap.xml", "news_sitemap": "sitemap-news.xml",
 # The absolute origin used in canonical and hreflang links, sitemaps, feeds and JSON-LD
 # (SITEURL stays '' so local pages link root-relative). publishconf.py sets the real one.
 BLOC_SITE_ORIGIN = "http://localhost:8000"
-ARTICLE_URL = BLOC_URLS["vi"]["article"]
-ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
-ARTICLE_LANG_URL = BLOC_URLS["en"]["article"]
-ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
+# Each article's URL is BLOC_URLS[its language]["article"] (bloc_content sets it: Pelican's
+# ARTICLE_LANG_URL is one pattern for every other language).
 
 # Pelican's own listing pages are replaced by ours (bloc_indexes), in both languages.
 DIRECT_TEMPLATES = []

@@ -50,7 +50,7 @@ class Registries:
             awards=[a["id"] for a in read("awards")["awards"]],
             positions=[p["id"] for p in read("positions")["positions"]],
             event_kinds=[k["id"] for k in read("event_kinds")["event_kinds"]],
-            org_names={o["id"]: (o["name_vi"], o["name_en"]) for o in every},
+            org_names={o["id"]: (o["name"]["vi"], o["name"]["en"]) for o in every},
             years={y["year"]: y for y in read("bloc").get("years", [])},
         )
 
@@ -67,7 +67,7 @@ class Registries:
     def motto(self, year: int) -> tuple[str, str]:
         fact = self.years.get(year, {}).get("motto") or {}
         if fact.get("status") == "verified":
-            return fact["vi"], fact["en"]
+            return fact["text"]["vi"], fact["text"]["en"]
         return vocab.MOTTOS[year % len(vocab.MOTTOS)]
 
 

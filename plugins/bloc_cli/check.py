@@ -31,10 +31,10 @@ def collect(root: Path) -> tuple[list[Diagnostic], int] | None:
     unsafe = scan_tree(content_dir, root)
     if unsafe:
         return sorted(set(unsafe)), 0
-    parsed, registry, problems = load_corpus(content_dir / "news", data_dir, root)
     # A content folder without settings of its own (a scratch copy) uses the project's.
     settings_file = root / "pelicanconf.py" if (root / "pelicanconf.py").is_file() else PROJECT_SETTINGS
     settings = SiteSettings.from_site(settings_file.parent, settings_file.name, content_dir)
+    parsed, registry, problems = load_corpus(content_dir / "news", data_dir, root, settings.languages)
     site = check_site(parsed, registry, settings, build_time())
     return sorted(set(problems) | set(site.diagnostics) | set(settings_problems(settings_file))), len(parsed)
 

@@ -9,11 +9,15 @@ import os
 from pathlib import Path
 
 from babel.messages import mofile, pofile
+from bloc_content.languages import DEFAULT_SETTINGS
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "bloc_cli"
-LANGS = ("vi", "en")
-DEFAULT_LANG = "vi"
+# The tool speaks the languages it has a catalogue for (not the site's languages: a site
+# may publish in a language its staff's tools are not translated into).
+LANGS = tuple(sorted((path.name for path in LOCALE_DIR.iterdir() if (path / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()),
+                     key=lambda code: code != DEFAULT_SETTINGS["DEFAULT_LANG"]))
+DEFAULT_LANG = DEFAULT_SETTINGS["DEFAULT_LANG"]
 
 _current: gettext.NullTranslations = gettext.NullTranslations()
 

@@ -97,6 +97,7 @@ def _devserver(p: argparse.ArgumentParser, argv: list[str]) -> None:
 
 def _schema(p: argparse.ArgumentParser, argv: list[str]) -> None:
     p.add_argument("--out", default="schema", metavar=_("FOLDER"), help=_("folder for the schema files (default: schema)"))
+    p.add_argument("--settings", default="pelicanconf.py", metavar=_("FILE"), help=_("Pelican settings file (default: pelicanconf.py)"))
 
 
 def _translated(p: argparse.ArgumentParser, argv: list[str]) -> None:

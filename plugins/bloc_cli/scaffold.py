@@ -31,7 +31,7 @@ def registry_comments(registry: Registry) -> list[str]:
               ("Chức vụ / positions", registry.positions), ("Loại sự kiện / event kinds", registry.event_kinds))
     for heading, table in tables:
         out.append(f"# {heading}:")
-        out += [f"#   {key}: {entry.name_vi}" for key, entry in table.items()]
+        out += [f"#   {key}: {entry.name('vi')}" for key, entry in table.items()]
     return out
 
 

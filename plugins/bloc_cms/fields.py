@@ -2,7 +2,7 @@
 
 The mapping: short text -> string, long text -> text, Vietnam date-time -> datetime with
 the +07:00 offset written, literals -> select, registry ids -> relation (or select, see
-`Choices`), nested models -> object, lists -> list, optional -> `required: false`, string
+`Choices`), nested models and names by language -> object, lists -> list, optional -> `required: false`, string
 constraints -> `pattern`. Which fields hold a language's own words (and so are `i18n: true`)
 comes from the model's WORD_FIELDS; everything else is a fact, stated in the Vietnamese file only.
 """
@@ -15,7 +15,9 @@ import typing
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+from babel import Locale
 from bloc_content.model import PHOTO_WORD_FIELDS, WORD_FIELDS, PartialDate, Photo
+from bloc_content.registries import InLanguages
 from pydantic import BaseModel, HttpUrl
 from pydantic.fields import FieldInfo
 
@@ -67,9 +69,10 @@ class Choices:
     for organisations (two lists in one file, which a Decap relation cannot read together),
     a select generated from the registry."""
 
-    def __init__(self, organisations: list[tuple[str, str]], relation_file: dict[str, str]):
-        self.organisations = organisations  # (id, Vietnamese name)
+    def __init__(self, organisations: list[tuple[str, str]], relation_file: dict[str, str], lang: str):
+        self.organisations = organisations  # (id, name in `lang`)
         self.relation_file = relation_file  # registry -> list key in its file
+        self.lang = lang  # the original's language: the names the widgets show
 
     def widget(self, registry: str, multiple: bool, extra: tuple[str, ...] = ()) -> dict:
         if registry == "organisations":
@@ -82,8 +85,8 @@ class Choices:
             "collection": "registries",
             "file": registry,
             "value_field": f"{key}.*.id",
-            "search_fields": [f"{key}.*.name_vi", f"{key}.*.id"],
-            "display_fields": [f"{key}.*.name_vi"],
+            "search_fields": [f"{key}.*.name.{self.lang}", f"{key}.*.id"],
+            "display_fields": [f"{key}.*.name.{self.lang}"],
             "options_length": 500,
             **({"multiple": True} if multiple else {}),
         }
@@ -139,9 +142,10 @@ def _relax(fields: list[dict]) -> None:
 class FieldMapper:
     """Turns a model's fields into Decap fields; `i18n` says whether to mark each field."""
 
-    def __init__(self, choices: Choices, i18n: bool):
+    def __init__(self, choices: Choices, i18n: bool, languages: tuple[str, ...] = ()):
         self.choices = choices
         self.i18n = i18n
+        self.languages = languages  # a registry name has one field per language
 
     def fields(self, model: type[BaseModel], path: tuple[str, ...] = ()) -> list[dict]:
         out = []
@@ -157,7 +161,7 @@ class FieldMapper:
         label, hint = words(key)
         bare, metadata, optional = _unwrap(info.annotation)
         metadata = metadata + list(info.metadata)
-        out: dict[str, Any] = {"label": label, "name": name}
+        out: dict[str, Any] = {"label": label, "name": info.alias or name}  # as written in the file
         out.update(self.widget(key, bare, metadata, path))
         if hint:
             out["hint"] = hint
@@ -212,6 +216,12 @@ class FieldMapper:
                     "field": {"label": words(key)[0], "name": path[-1], **self.widget(key + "[]", get_args(bare)[0], [], path)}}
         if get_origin(bare) is Literal:
             return self._select(get_args(bare))
+        in_languages = next((m for m in metadata if isinstance(m, InLanguages)), None)
+        if in_languages is not None:  # name: {vi: ..., en: ...}, one field per language of the site
+            item, item_meta, _ = _unwrap(get_args(bare)[1])
+            return {"widget": "object", "collapsed": False,
+                    "fields": [{"label": language_label(lang), "name": lang, "required": in_languages.every,
+                                **self.widget(key + "[]", item, item_meta, (*path, lang))} for lang in self.languages]}
         if bare is PartialDate:
             return {"widget": "string", "pattern": [PARTIAL_DATE_PATTERN, "YYYY-MM-DD, YYYY-MM hoặc YYYY"]}
         if isinstance(bare, type) and issubclass(bare, BaseModel):
@@ -267,7 +277,12 @@ def literal_or_list(model: type[BaseModel], path: tuple[str, ...] = ()) -> dict[
     return found
 
 
+def language_label(lang: str) -> str:
+    """A language's name in the editor's language (Vietnamese), from Babel: 'Tiếng Anh'."""
+    return Locale.parse("vi").languages.get(lang, lang)
+
+
 def model_fields(model: type[BaseModel], choices: Choices, i18n: bool,
-                 extra: Callable[[], list[dict]] | None = None) -> list[dict]:
+                 extra: Callable[[], list[dict]] | None = None, languages: tuple[str, ...] = ()) -> list[dict]:
     """The form of a model, with any fields that live outside it (the Markdown body)."""
-    return FieldMapper(choices, i18n).fields(model) + (extra() if extra else [])
+    return FieldMapper(choices, i18n, languages).fields(model) + (extra() if extra else [])

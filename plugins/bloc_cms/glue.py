@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from bloc_content.languages import languages_of
 from bloc_content.model import ItemFile
 from bloc_content.plugin_settings import apply, fill_defaults
 from bloc_content.registries import load_registry
@@ -32,7 +33,7 @@ def cms_settings(settings) -> CmsSettings:
     return CmsSettings(
         repo=merged["BLOC_CMS_REPO"], branch=merged["BLOC_CMS_BRANCH"], auth_url=merged["BLOC_CMS_AUTH_URL"],
         publish_mode=merged["BLOC_CMS_PUBLISH_MODE"], local_backend=merged["BLOC_CMS_LOCAL_BACKEND"],
-        site_url=site_url.rstrip("/"), content=merged["BLOC_CMS_CONTENT"],
+        site_url=site_url.rstrip("/"), content=merged["BLOC_CMS_CONTENT"], languages=languages_of(settings),
     )
 
 
@@ -55,7 +56,7 @@ def finalized(pelican) -> None:
     output = Path(settings["OUTPUT_PATH"])
     admin = output / settings["BLOC_CMS_ADMIN_PATH"]
     data_dir = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
-    registry, problems = load_registry(data_dir, root)
+    registry, problems = load_registry(data_dir, root, languages_of(settings))
     if problems:
         return  # bloc_content has reported them and the build fails
     cms = cms_settings(settings)

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from .diagnostics import Diagnostic
 from .extensions import MARKDOWN_EXTENSIONS
+from .languages import DEFAULT_SETTINGS, Languages, languages_of
 from .pairing import Item, pair_items, untranslated
 from .registries import Registry, load_registry
 from .validate import ParsedItem, check_references, parse_item
@@ -29,7 +30,8 @@ class CorpusCheck:
     diagnostics: list[Diagnostic]  # errors in hidden files already turned into warnings
 
 
-def check_corpus(parsed: list[ParsedItem], registry: Registry, now: dt.datetime, preview: bool = False) -> CorpusCheck:
+def check_corpus(parsed: list[ParsedItem], registry: Registry, now: dt.datetime, preview: bool = False,
+                 languages: Languages | None = None) -> CorpusCheck:
     """Pair the parsed files, check their ids, decide what the site shows at `now`.
 
     A file that failed on its own is reported once: its partner waits for it instead of
@@ -43,9 +45,10 @@ def check_corpus(parsed: list[ParsedItem], registry: Registry, now: dt.datetime,
         references = check_references(item.model, item.front, item.path, registry) if item.model is not None else []
         problems.extend(references)
         (valid if item.ok and not references else broken).append(item)
-    items, pair_problems = pair_items(valid, registry, broken)
+    languages = languages or languages_of(DEFAULT_SETTINGS)
+    items, pair_problems = pair_items(valid, registry, broken, languages)
     problems.extend(pair_problems)
-    problems.extend(untranslated(items, parsed))
+    problems.extend(untranslated(items, parsed, languages))
     state = states(items, now)
     hidden = {path for path, s in state.items() if s != PUBLISHED}
     hidden |= {item.path for item in broken if declares_draft(item)}
@@ -54,7 +57,7 @@ def check_corpus(parsed: list[ParsedItem], registry: Registry, now: dt.datetime,
 
 
 def load_corpus(
-    content_dir: Path, data_dir: Path, root: Path
+    content_dir: Path, data_dir: Path, root: Path, languages: Languages | None = None
 ) -> tuple[list[ParsedItem], Registry, list[Diagnostic]]:
     """Every Markdown file (`*.md`, `*.markdown`, ...) under content_dir, parsed, and the registries in data_dir.
 
@@ -62,16 +65,17 @@ def load_corpus(
     files (with their own diagnostics), the registry and the registry's problems.
     """
     content_dir, data_dir, root = Path(content_dir), Path(data_dir), Path(root)
-    registry, problems = load_registry(data_dir, root)
+    languages = languages or languages_of(DEFAULT_SETTINGS)
+    registry, problems = load_registry(data_dir, root, languages)
     base = content_dir.resolve()
     prefix = display_path(base, root)  # resolved once: resolving every file costs ~10% of a check
-    jobs = [(str(path), f"{prefix}/{path.relative_to(base).as_posix()}")
+    jobs = [(str(path), f"{prefix}/{path.relative_to(base).as_posix()}", languages)
             for path in sorted(p for p in base.rglob("*") if p.suffix.lstrip(".") in MARKDOWN_EXTENSIONS
                                and not _ignored(p.relative_to(base)))]
     return _parse_all(jobs, registry), registry, problems
 
 
-def _parse_all(jobs: list[tuple[str, str]], registry: Registry) -> list[ParsedItem]:
+def _parse_all(jobs: list[tuple[str, str, Languages]], registry: Registry) -> list[ParsedItem]:
     workers = min(os.cpu_count() or 1, 4)
     if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_parse_one(job) for job in jobs]
@@ -79,9 +83,10 @@ def _parse_all(jobs: list[tuple[str, str]], registry: Registry) -> list[ParsedIt
         return pool.map(_parse_one, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
 
 
-def _parse_one(job: tuple[str, str]) -> ParsedItem:
-    path, shown = job
-    item = parse_item(Path(path).read_bytes(), shown, None)  # ids are checked with the pairs, as in the build
+def _parse_one(job: tuple[str, str, Languages]) -> ParsedItem:
+    path, shown, languages = job
+    # ids are checked with the pairs, as in the build
+    item = parse_item(Path(path).read_bytes(), shown, None, languages=languages)
     item.source = path
     return item
 

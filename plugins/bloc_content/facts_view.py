@@ -76,7 +76,7 @@ def person_title(registry: Registry, person: Person, lang: str) -> str:
         position = registry.positions[position_id]
         name = position.name(lang)
         if position.of_org:
-            name = join_position(name, of) if lang == "vi" else f"{name}, {of}"
+            name = POSITION_OF_ORG.get(lang, _with_comma)(name, of)
         parts.append(name)
     return ", ".join(parts)
 
@@ -89,6 +89,14 @@ def join_position(position: str, organisation: str) -> str:
         if [w.casefold() for w in head[-size:]] == [w.casefold() for w in tail[:size]]:
             return " ".join([*head, *tail[size:]])
     return f"{position} {organisation}"
+
+
+def _with_comma(position: str, organisation: str) -> str:
+    return f"{position}, {organisation}"
+
+
+# How a language says "the position in this organisation"; a comma where it has no rule of its own.
+POSITION_OF_ORG = {"vi": join_position}
 
 
 def _person(registry: Registry, person: Person, lang: str) -> PersonView:
@@ -121,7 +129,7 @@ def present(original: ItemFile, words: ItemFile, registry: Registry, lang: str) 
         view.awards.append(AwardView(
             award.award, award_type.name(lang), org_view(registry, award.recipient, lang), award.year,
             award.status, org_view(registry, proposer, lang) if proposer else None,
-            award_type.conferred_by.vi if lang == "vi" else award_type.conferred_by.en, award.decision))
+            award_type.conferred_by[lang], award.decision))
     if original.elections is not None:
         view.election_year = original.elections.year
         view.head = org_view(registry, original.elections.head, lang)

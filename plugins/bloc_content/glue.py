@@ -18,19 +18,21 @@ from .article_view import ArticleView, attach_view
 from .build_state import STATE_KEY, BuildState, build_state
 from .cachekeys import derived_key
 from .cacheuse import mark_used
+from .diagnostics import Diagnostic
 from .facts_view import involved_org_ids, present
+from .languages import languages_of, table_problems
 from .plugin_settings import apply_all, declarations_of
 from .preread import workers
 from .reader import BlocReader
 from .registries import load_registry
 from .settings import SETTINGS
-from .urls import url_for
+from .urls import save_as, url_for
 from .visibility import build_time
 
 logger = logging.getLogger(__name__)
 
 # What the reader reads of the settings (reader.py).
-CONTENT_CACHE_SETTINGS = ("MARKDOWN", "BLOC_MARKDOWN_BY_LANG")
+CONTENT_CACHE_SETTINGS = ("MARKDOWN", "BLOC_MARKDOWN_BY_LANG", "BLOC_LANGS", "DEFAULT_LANG")
 
 
 def on_initialized(pelican) -> None:
@@ -44,7 +46,9 @@ def on_initialized(pelican) -> None:
     data_dir = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
     settings["CACHE_PATH"] = str(cache_folder(settings))
     mark_used(Path(settings["CACHE_PATH"]))
-    state.registry, problems = load_registry(data_dir, root)
+    table = table_problems(settings)
+    state.report([Diagnostic(settings.get("BLOC_SETTINGS_FILE") or "pelicanconf.py", 0, "", problem) for problem in table])
+    state.registry, problems = load_registry(data_dir, root, None if table else languages_of(settings))
     state.report(problems)
 
 
@@ -111,6 +115,7 @@ def on_pretaxonomy(generator) -> None:
     every = every_article(generator)
     for article in every:
         article.bloc.source = article.source_path  # where it is now, also when read from the cache
+        set_article_url(article, settings["BLOC_URLS"])
     preview = bool(settings.get("BLOC_PREVIEW"))
     site = check_site([a.bloc for a in every], state.registry, SiteSettings.from_settings(settings), build_time(),
                       preview)
@@ -127,6 +132,16 @@ def on_pretaxonomy(generator) -> None:
     state.items = site.public
     state.visibility = dict(site.states)
     state.held_back = [site.states.get(path, "draft") for path in sorted(site.hidden - shown)]
+
+
+def set_article_url(article, urls: dict) -> None:
+    """The article's URL from its own language's pattern: Pelican's ARTICLE_LANG_URL would
+    give every language but the default one the same pattern."""
+    if article.lang not in urls:
+        return  # a language the site does not have: reported with the file
+    slug = article.metadata.get("slug", article.slug)  # the reader's, also from the content cache
+    url = urls[article.lang]["article"].format(**{**article.url_format, "slug": slug})
+    article.override_url, article.override_save_as = url, save_as(url)
 
 
 def on_articles_finalized(generator) -> None:
@@ -169,7 +184,7 @@ def alternates(article, settings) -> dict[str, str]:
     """The same item in each other language: its translation, or the page saying there is none yet."""
     versions = {t.lang: t.url for t in getattr(article, "translations", [])}
     out = {}
-    for lang in settings["BLOC_LANGS"]:
+    for lang in languages_of(settings).codes:
         if lang == article.lang:
             continue
         out[lang] = versions.get(lang) or url_for(settings["BLOC_URLS"], "untranslated", lang, key=article.translation_key)

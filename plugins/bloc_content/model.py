@@ -21,12 +21,14 @@ from pydantic import (
     Field,
     HttpUrl,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from .diagnostics import N_
+from .languages import DEFAULT_SETTINGS, expected_words, languages_of
 
-LANGS = ("vi", "en")
 VIETNAM_OFFSET = dt.timedelta(hours=7)
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -36,7 +38,17 @@ INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u
                        r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 _CONTROL = INVISIBLE
 
-Lang = Literal["vi", "en"]
+
+
+def _site_language(value: str, info: ValidationInfo) -> str:
+    """One of the site's languages: the validation context's (the settings'), else the defaults."""
+    codes = (info.context or {}).get("languages") or languages_of(DEFAULT_SETTINGS).codes
+    if value not in codes:
+        raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": expected_words(codes)})
+    return value
+
+
+Lang = Annotated[str, AfterValidator(_site_language)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 BlocRole = Literal["khoi-truong", "khoi-pho"]

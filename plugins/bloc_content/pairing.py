@@ -1,7 +1,7 @@
 """Cross-file rules for news items: pairing the language files of an item.
 
-An item is the group of files sharing a translation_key. The Vietnamese file is the
-original when there is one. Facts are stated once, in the original; a translation may
+An item is the group of files sharing a translation_key. The file in the original
+language (DEFAULT_LANG, languages.py) is the original when there is one. Facts are stated once, in the original; a translation may
 repeat a fact only if it agrees, and must give its own words where the original has
 words (place, motto, alt text and captions).
 """
@@ -12,13 +12,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .diagnostics import Diagnostic, t
+from babel import Locale
+
+from .diagnostics import Diagnostic, Text, t
 from .frontmatter import dotted
+from .languages import DEFAULT_SETTINGS, Languages, languages_of
 from .model import PHOTO_WORD_FIELDS, WORD_FIELDS, ItemFile
 from .registries import Registry
 from .validate import ParsedItem, check_file_name, check_references, validate_front
-
-ORIGINAL_LANG = "vi"
 
 
 @dataclass
@@ -32,14 +33,15 @@ class Item:
         return {self.original.model.lang: self.original, **self.translations}
 
 
-def pair_items(parsed: list[ParsedItem], registry: Registry,
-               broken: list[ParsedItem] = ()) -> tuple[list[Item], list[Diagnostic]]:
+def pair_items(parsed: list[ParsedItem], registry: Registry, broken: list[ParsedItem] = (),
+               languages: Languages | None = None) -> tuple[list[Item], list[Diagnostic]]:
     """Group valid files into items and check the pair rules. Returns items and problems.
 
     `broken` are files that failed on their own: a translation whose original is broken
     waits for the original to be fixed instead of being taken for an original itself."""
     problems: list[Diagnostic] = []
-    waiting = {_folder(p.path) for p in broken if p.path.endswith(f".{ORIGINAL_LANG}.md")}
+    original_lang = (languages or languages_of(DEFAULT_SETTINGS)).original
+    waiting = {_folder(p.path) for p in broken if p.path.endswith(f".{original_lang}.md")}
     waiting |= {p.front.data.get("translation_key") for p in broken
                 if p.front is not None and isinstance(p.front.data, dict)
                 and isinstance(p.front.data.get("translation_key"), str)}
@@ -58,11 +60,11 @@ def pair_items(parsed: list[ParsedItem], registry: Registry,
         by_lang[lang] = item
     items = []
     for key, by_lang in sorted(groups.items()):
-        original = by_lang.get(ORIGINAL_LANG) or next(iter(by_lang.values()))
-        if original.model.lang != ORIGINAL_LANG and (key in waiting or _folder(original.path) in waiting):
+        original = by_lang.get(original_lang) or next(iter(by_lang.values()))
+        if original.model.lang != original_lang and (key in waiting or _folder(original.path) in waiting):
             continue
-        if original.model.lang != ORIGINAL_LANG:
-            original = _revalidate_as_original(original, registry)
+        if original.model.lang != original_lang:
+            original = _revalidate_as_original(original, registry, languages or languages_of(DEFAULT_SETTINGS))
             problems.extend(d for d in original.diagnostics if d.severity == "error")
             if original.model is None:
                 continue
@@ -73,22 +75,29 @@ def pair_items(parsed: list[ParsedItem], registry: Registry,
     return items, problems
 
 
-def untranslated(items: list[Item], files: list[ParsedItem]) -> list[Diagnostic]:
-    """A notice (not a failure) on each published Vietnamese item with no English file at all;
-    `files` are all the files read, so that an English file that failed to load still counts."""
-    english_folders = {_folder(p.path) for p in files if p.path.endswith(".en.md")}
-    return [problem for item in items for problem in _untranslated(item, english_folders)]
+def untranslated(items: list[Item], files: list[ParsedItem], languages: Languages | None = None) -> list[Diagnostic]:
+    """A notice (not a failure) on each published original with no file at all in a language
+    it is translated into; `files` are all the files read, so that a translation that failed
+    to load still counts."""
+    languages = languages or languages_of(DEFAULT_SETTINGS)
+    return [problem for lang in languages.translations
+            for folders in [{_folder(p.path) for p in files if p.path.endswith(f".{lang}.md")}]
+            for item in items for problem in _untranslated(item, lang, folders, languages.original)]
 
 
-def _untranslated(item: Item, english_folders: set[str]) -> list[Diagnostic]:
+def _untranslated(item: Item, lang: str, translated_folders: set[str], original_lang: str) -> list[Diagnostic]:
     original = item.original
-    if original.model.lang != ORIGINAL_LANG or original.model.status != "published" or "en" in item.translations \
-            or _folder(original.path) in english_folders:
+    if original.model.lang != original_lang or original.model.status != "published" or lang in item.translations \
+            or _folder(original.path) in translated_folders:
         return []
-    expected = original.path[: -len(".vi.md")] + ".en.md" if original.path.endswith(".vi.md") else "index.en.md"
+    suffix = f".{original_lang}.md"
+    expected = original.path[: -len(suffix)] + f".{lang}.md" if original.path.endswith(suffix) else f"index.{lang}.md"
+    # the language's English name, which the message catalogues translate (Babel has them all)
+    language = Text(Locale.parse("en").languages.get(lang, lang))
     return [Diagnostic(original.path, original.line("status"), "",
-                       t("published, but there is no English file {path} yet", path=expected),
-                       t("readers of the English site see 'not yet translated' until then; make new creates both files"),
+                       t("published, but there is no {language} file {path} yet", language=language, path=expected),
+                       t("readers of the {language} site see 'not yet translated' until then; make new creates both files",
+                         language=language),
                        severity="warning")]
 
 
@@ -96,10 +105,10 @@ def _folder(path: str) -> str:
     return path.rsplit("/", 1)[0] if "/" in path else ""
 
 
-def _revalidate_as_original(parsed: ParsedItem, registry: Registry) -> ParsedItem:
+def _revalidate_as_original(parsed: ParsedItem, registry: Registry, languages: Languages) -> ParsedItem:
     """An English file with no Vietnamese original is itself the original: facts required."""
     problems: list[Diagnostic] = []
-    model = validate_front(parsed.front, parsed.path, ItemFile, problems)
+    model = validate_front(parsed.front, parsed.path, ItemFile, problems, languages)
     if model is not None:
         problems.extend(check_references(model, parsed.front, parsed.path, registry))
         problems.extend(check_file_name(model, parsed.front, parsed.path))

@@ -12,6 +12,7 @@ from pelican.readers import MarkdownReader
 
 from .body_limits import BodyLimits
 from .extensions import MARKDOWN_EXTENSIONS
+from .languages import languages_of
 from .preread import preread
 from .removals import escape_stray_angles
 from .slugs import slugify
@@ -64,10 +65,10 @@ class BlocReader(MarkdownReader):
             return prepared.replay()
         raw = Path(source_path).read_bytes()
         parsed = parse_item(raw, display_path(source_path, self.settings), None,
-                            limits=BodyLimits.from_settings(self.settings))
+                            limits=BodyLimits.from_settings(self.settings), languages=languages_of(self.settings))
         parsed.source = str(source_path)
         if not parsed.ok:
-            return "", _invalid_metadata(parsed, raw)
+            return "", _invalid_metadata(parsed, raw, languages_of(self.settings).original)
         model = parsed.model
         markdown = self._markdown_for(model.lang)
         markdown.reset()
@@ -90,7 +91,7 @@ class BlocReader(MarkdownReader):
         return body, metadata
 
 
-def _invalid_metadata(parsed: ParsedItem, raw: bytes) -> dict:
+def _invalid_metadata(parsed: ParsedItem, raw: bytes, lang: str) -> dict:
     # A placeholder that Pelican accepts and never writes (drafts are not written);
     # the glue turns its diagnostics into a failed build.
     digest = hashlib.sha256(raw + parsed.path.encode()).hexdigest()[:16]
@@ -98,7 +99,7 @@ def _invalid_metadata(parsed: ParsedItem, raw: bytes) -> dict:
         "title": parsed.path,
         "slug": f"invalid-{digest}",
         "translation_key": f"invalid-{digest}",
-        "lang": "vi",
+        "lang": lang,
         "status": "draft",
         "bloc": parsed,
     }

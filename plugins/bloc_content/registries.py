@@ -8,12 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationError,
+    model_validator,
+)
 
 from .diagnostics import N_, Diagnostic, choices_hint, t
-from .frontmatter import parse_yaml
+from .frontmatter import dotted, parse_yaml
+from .languages import DEFAULT_SETTINGS, Languages, languages_of, not_a_language_of
 from .model import Id, Slug, Year
 from .schema_errors import pydantic_diagnostics
 
@@ -24,88 +33,102 @@ class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _filled(value: str) -> str:
+    if not value.strip():
+        raise ValueError(N_("is empty"))
+    return value
+
+
+class InLanguages:
+    """Marks a field written once per language: `name: {vi: ..., en: ...}`."""
+
+    every = False  # whether each language of the site must have one
+
+
+class InEveryLanguage(InLanguages):
+    every = True
+
+
+Words = Annotated[str, AfterValidator(_filled)]
+# Keys are checked against the site's languages by `language_problems` (the models do not
+# know the settings): every language for these...
+Names = Annotated[dict[str, Words], InEveryLanguage()]
+SlugsByLang = Annotated[dict[str, Slug], InEveryLanguage()]
+# ...and only the languages that have one for these.
+SomeNames = Annotated[dict[str, Words], InLanguages()]
+
+
 class Organisation(_Entry):
     id: Id
-    name_vi: str
-    name_en: str
-    official_name_en: str | None = None
-    short_vi: str | None = None
-    short_en: str | None = None
-    aliases_vi: list[str] = Field(default_factory=list)
-    slug_vi: Slug
-    slug_en: Slug
+    names: Names = Field(alias="name")
+    official_name: SomeNames = Field(default_factory=dict)  # where the usual name is not the official one
+    shorts: SomeNames = Field(default_factory=dict, alias="short")
+    aliases_vi: list[str] = Field(default_factory=list)  # Vietnamese spellings the importer recognises
+    slugs: SlugsByLang = Field(alias="slug")
     website: HttpUrl | None = None
-    website_en: HttpUrl | None = None
+    websites: Annotated[dict[str, HttpUrl], InLanguages()] = Field(default_factory=dict)  # its site in a language
     parent: Id | None = None
     sources: list[HttpUrl] = Field(default_factory=list)
 
     def name(self, lang: str) -> str:
-        return self.name_vi if lang == "vi" else self.name_en
+        return self.names[lang]
 
     def short(self, lang: str) -> str | None:
-        return self.short_vi if lang == "vi" else self.short_en
+        return self.shorts.get(lang)
 
     def slug(self, lang: str) -> str:
-        return self.slug_vi if lang == "vi" else self.slug_en
+        return self.slugs[lang]
 
-
-class LocalisedText(_Entry):
-    vi: str
-    en: str
+    def website_in(self, lang: str) -> HttpUrl | None:
+        return self.websites.get(lang) or self.website
 
 
 class AwardType(_Entry):
     id: Id
-    name_vi: str
-    name_en: str
+    names: Names = Field(alias="name")
     kind: Literal["collective", "individual", "both"]
-    conferred_by: LocalisedText
+    conferred_by: Names
     rank: int
-    slug_vi: Slug
-    slug_en: Slug
+    slugs: SlugsByLang = Field(alias="slug")
     sources: list[HttpUrl] = Field(default_factory=list)
 
     def name(self, lang: str) -> str:
-        return self.name_vi if lang == "vi" else self.name_en
+        return self.names[lang]
 
 
 class Position(_Entry):
     id: Id
-    name_vi: str
-    name_en: str
+    names: Names = Field(alias="name")
     of_org: bool = True
 
     def name(self, lang: str) -> str:
-        return self.name_vi if lang == "vi" else self.name_en
+        return self.names[lang]
 
 
 class EventKind(_Entry):
     id: Id
-    name_vi: str
-    name_en: str
+    names: Names = Field(alias="name")
 
     def name(self, lang: str) -> str:
-        return self.name_vi if lang == "vi" else self.name_en
+        return self.names[lang]
 
 
 class RoleName(_Entry):
-    name_vi: str
-    name_en: str
+    names: Names = Field(alias="name")
 
     def name(self, lang: str) -> str:
-        return self.name_vi if lang == "vi" else self.name_en
+        return self.names[lang]
 
 
 class BlocInfo(_Entry):
-    name_vi: str
-    short_vi: str
-    name_en: str
+    names: Names = Field(alias="name")
+    shorts: SomeNames = Field(default_factory=dict, alias="short")
     organised_by: Id
     members: list[Id]
     sources: list[HttpUrl] = Field(default_factory=list)
 
     def name(self, lang: str) -> str:
-        return self.name_vi if lang == "vi" else self.name_en
+        return self.names[lang]
 
 
 class YearFact(_Entry):
@@ -113,15 +136,14 @@ class YearFact(_Entry):
 
     status: Literal["verified", "unknown"]
     org: Id | None = None
-    vi: str | None = None
-    en: str | None = None
+    text: SomeNames = Field(default_factory=dict)  # the motto, in the languages it was given in
     sources: list[HttpUrl] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _verified_needs_source(self) -> YearFact:
         if self.status == "verified" and not self.sources:
             raise ValueError(N_("a verified fact needs at least one source link"))
-        if self.status == "unknown" and (self.org or self.vi or self.en):
+        if self.status == "unknown" and (self.org or self.text):
             raise ValueError(N_("an unknown fact must not carry a value; mark it verified with sources, or remove the value"))
         return self
 
@@ -190,8 +212,11 @@ class Registry:
         return choices_hint(value, table)
 
 
-def load_registry(data_dir: Path, display_root: Path | None = None) -> tuple[Registry, list[Diagnostic]]:
-    """Load and validate every registry file; returns the registry and all problems found."""
+def load_registry(data_dir: Path, display_root: Path | None = None,
+                  languages: Languages | None = None) -> tuple[Registry, list[Diagnostic]]:
+    """Load and validate every registry file; returns the registry and all problems found.
+    Names are checked against `languages` (the site's; see languages.py)."""
+    languages = languages or languages_of(DEFAULT_SETTINGS)
     registry = Registry()
     problems: list[Diagnostic] = []
     parsed = {}
@@ -210,6 +235,11 @@ def load_registry(data_dir: Path, display_root: Path | None = None) -> tuple[Reg
             parsed[name] = FILE_MODELS[name].model_validate(data)
         except ValidationError as exc:
             problems.extend(pydantic_diagnostics(exc, shown, lambda loc, lines=lines: _line(lines, loc)))
+            continue
+        found = language_problems(parsed[name], (), languages)
+        problems.extend(Diagnostic(shown, _line(lines, loc), dotted(loc), message, hint) for loc, message, hint, _ in found)
+        if any(missing for *_problem, missing in found):
+            del parsed[name]  # its pages in that language would fail halfway (a name in an extra language is harmless)
     if "organisations" in parsed:
         orgs = parsed["organisations"]
         registry.organisations = {o.id: o for o in [*orgs.members, *orgs.related]}
@@ -227,6 +257,34 @@ def load_registry(data_dir: Path, display_root: Path | None = None) -> tuple[Reg
         registry.years = {y.year: y for y in bloc.years}
         problems.extend(_check_bloc(registry, registry.paths["bloc"]))
     return registry, problems
+
+
+def language_problems(value: Any, loc: tuple, languages: Languages) -> list[tuple[tuple, str, str, bool]]:
+    """(loc, message, hint, missing?) for each name missing in a language of the site, and each
+    name in a language the site does not have, anywhere in a validated registry file."""
+    out = []
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            here = (*loc, info.alias or name)
+            marker = next((m for m in info.metadata if isinstance(m, InLanguages)), None)
+            field_value = getattr(value, name)
+            if marker is None:
+                out += language_problems(field_value, here, languages)
+                continue
+            out += [(here, t("missing its '{lang}' version", lang=lang),
+                     t("every language of the site (BLOC_LANGS) needs one: add '{lang}: ...' under {field}",
+                       lang=lang, field=here[-1]), True)
+                    for lang in languages.codes if marker.every and lang not in field_value]
+            for lang in field_value:
+                if lang not in languages:
+                    out.append(((*here, lang), *not_a_language_of(languages, lang), False))
+    elif isinstance(value, list | tuple):
+        for i, entry in enumerate(value):
+            out += language_problems(entry, (*loc, i), languages)
+    elif isinstance(value, dict):
+        for key, entry in value.items():
+            out += language_problems(entry, (*loc, key), languages)
+    return out
 
 
 def _check_bloc(registry: Registry, shown: str) -> list[Diagnostic]:

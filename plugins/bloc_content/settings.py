@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import Field
+from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
 from .body_limits import BodyLimits
 from .cacheuse import DEFAULT_MAX_AGE_DAYS
@@ -14,8 +15,17 @@ from .plugin_settings import Declaration, PluginSettings
 Urls = dict[str, str]
 
 
+class LanguageEntry(TypedDict):
+    """One language of BLOC_LANGS (read through languages.py)."""
+
+    name: str  # its own name, in the language toggle
+    locale: str  # with a territory (og:locale): vi_VN, en_GB
+
+
 class SiteWide(PluginSettings):
-    BLOC_LANGS: tuple[str, ...] = Field(description="the site's languages, the original's first")
+    BLOC_LANGS: dict[str, LanguageEntry] = Field(description="the site's languages in the order of the toggle, each "
+                                                "with its own name and its locale; DEFAULT_LANG is the originals' "
+                                                "(docs/architecture.md, the language table)")
     BLOC_URLS: dict[str, Urls] = Field(description="every URL pattern of the site, per language "
                                                    "(its first folders are reserved: no slug may take one)")
     BLOC_SITE_URLS: Urls = Field(description="the site's files in no language (sitemaps, robots.txt, 404), "

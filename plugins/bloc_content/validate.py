@@ -14,6 +14,7 @@ from .body_images import body_images
 from .body_limits import BodyLimits, check_body_limits
 from .diagnostics import Diagnostic, choices_hint, t
 from .frontmatter import FrontMatter, dotted, load
+from .languages import DEFAULT_SETTINGS, Languages, languages_of
 from .model import ItemFile, TranslationFile
 from .registries import Registry
 from .removals import removals
@@ -22,7 +23,7 @@ from .schema_errors import pydantic_diagnostics
 from .text_checks import check_missing_alts, check_words
 
 ORGANISATION = t("organisation")
-_LANG_SUFFIX = re.compile(r"\.(vi|en)\.md$")
+_LANG_SUFFIX = re.compile(r"\.([a-z]{2,3})\.md$")
 
 
 @dataclass
@@ -43,9 +44,10 @@ class ParsedItem:
 
 
 def parse_item(raw: bytes, path: str, registry: Registry | None, as_original: bool | None = None,
-               limits: BodyLimits | None = None) -> ParsedItem:
-    """Parse and validate one file. A Vietnamese file is validated as an original;
-    an English one as a translation unless `as_original` says otherwise. Ids are checked
+               limits: BodyLimits | None = None, languages: Languages | None = None) -> ParsedItem:
+    """Parse and validate one file. A file in the original language (DEFAULT_LANG) is
+    validated as an original; any other as a translation unless `as_original` says otherwise.
+    Ids are checked
     against the registries only when one is given (the build checks them after reading,
     so that a cached file is checked against the current registries)."""
     result = load(raw, path)
@@ -57,11 +59,15 @@ def parse_item(raw: bytes, path: str, registry: Registry | None, as_original: bo
     if not isinstance(data, dict):
         problems.append(Diagnostic(path, 2, "", t("front matter must be field: value lines")))
         return ParsedItem(path, front, None, problems)
+    languages = languages or languages_of(DEFAULT_SETTINGS)
     lang = data.get("lang")
     if as_original is None:
-        as_original = lang != "en"
+        # a language the site does not have: the file's name says whether it was meant as the original
+        suffix = _LANG_SUFFIX.search(path)
+        as_original = lang == languages.original or (
+            lang not in languages and (suffix is None or suffix.group(1) == languages.original))
     model_class = ItemFile if as_original else TranslationFile
-    model = validate_front(front, path, model_class, problems)
+    model = validate_front(front, path, model_class, problems, languages)
     # Marks left for a person: warnings in a draft, errors once the item is published.
     status = model.status if model is not None else data.get("status")
     problems.extend(review_markers(path, front.text, published=status != "draft"))
@@ -84,9 +90,10 @@ def check_body(front: FrontMatter, path: str, published: bool, limits: BodyLimit
     return problems + body_images(front.body, front.body_line, path) + removals(front.body, front.body_line, path)
 
 
-def validate_front(front: FrontMatter, path: str, model_class: type[ItemFile], problems: list[Diagnostic]):
+def validate_front(front: FrontMatter, path: str, model_class: type[ItemFile], problems: list[Diagnostic],
+                   languages: Languages):
     try:
-        return model_class.model_validate(front.data)
+        return model_class.model_validate(front.data, context={"languages": languages.codes})
     except ValidationError as exc:
         problems.extend(pydantic_diagnostics(exc, path, front.line_of, lambda loc: known_fields(model_class, loc)))
         return None

@@ -20,13 +20,25 @@ def load_catalog(po_path: Path, locale: str) -> gettext.GNUTranslations:
     return gettext.GNUTranslations(buffer)
 
 
-def load_catalogs(translations_dir: Path, langs: tuple[str, ...]) -> dict[str, gettext.NullTranslations]:
-    """One catalogue per language; a language without a .po falls back to the msgids."""
+def catalog_path(translations_dirs: list[Path], lang: str) -> Path | None:
+    """The first folder's .po for `lang` (a site's own folders come before the theme's)."""
+    found = (folder / lang / "LC_MESSAGES" / f"{DOMAIN}.po" for folder in translations_dirs)
+    return next((path for path in found if path.is_file()), None)
+
+
+def load_catalogs(translations_dirs: list[Path], langs: tuple[str, ...]) -> tuple[dict, list[str]]:
+    """One catalogue per language, and the languages that have none: a page is never
+    written in the msgids' English for want of a catalogue (the build reports them)."""
     out: dict[str, gettext.NullTranslations] = {}
+    missing = []
     for lang in langs:
-        po_path = translations_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-        out[lang] = load_catalog(po_path, lang) if po_path.is_file() else gettext.NullTranslations()
-    return out
+        po_path = catalog_path(translations_dirs, lang)
+        if po_path is None:
+            missing.append(lang)
+            out[lang] = gettext.NullTranslations()
+        else:
+            out[lang] = load_catalog(po_path, lang)
+    return out, missing
 
 
 def untranslated(po_path: Path, locale: str) -> list[str]:

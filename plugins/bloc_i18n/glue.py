@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from gettext import NullTranslations
 from pathlib import Path
 
+from babel import Locale
 from bloc_content.build_state import build_state
+from bloc_content.diagnostics import Diagnostic, t
+from bloc_content.languages import languages_of
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -27,7 +30,14 @@ def page_lang(context) -> str:
         obj = context.get(name)
         if obj is not None and getattr(obj, "lang", None):
             return obj.lang
-    return context.get("DEFAULT_LANG", "vi")
+    return context["DEFAULT_LANG"]
+
+
+@pass_context
+def language_name(context, code: str, known: dict) -> str:
+    """A language's name in the page's language: the theme's own word when it has one
+    (`known`), else Babel's (so a third language never shows its code)."""
+    return known.get(code) or Locale.parse(page_lang(context)).languages.get(code, code)
 
 
 @dataclass(eq=False)
@@ -64,11 +74,22 @@ class PageTranslations:
 
 
 def translations(settings) -> PageTranslations:
-    """This build's catalogues, loaded by the first generator that asks."""
-    langs = tuple(settings.get("BLOC_LANGS", ("vi", "en")))
-    theme_dir = Path(settings["THEME"])
-    return build_state(settings).part(PageTranslations,
-                                      lambda: PageTranslations(load_catalogs(theme_dir / "translations", langs)))
+    """This build's catalogues, loaded by the first generator that asks: a site's own folders
+    (BLOC_I18N_TRANSLATION_PATHS) first, then the theme's; a language with none is reported."""
+    langs = languages_of(settings).codes
+    folders = [*map(Path, settings.get("BLOC_I18N_TRANSLATION_PATHS") or ()), Path(settings["THEME"]) / "translations"]
+
+    def load() -> PageTranslations:
+        catalogs, missing = load_catalogs(folders, langs)
+        build_state(settings).report([Diagnostic(
+            str(folders[-1] / lang / "LC_MESSAGES" / "messages.po"), 0, "",
+            t("no catalogue of the theme's words for '{lang}', a language of the site", lang=lang),
+            t("create it with `pybabel init -i theme/messages.pot -d theme/translations -l {lang}` "
+              "and translate it, or add a folder holding it to BLOC_I18N_TRANSLATION_PATHS", lang=lang))
+            for lang in missing])
+        return PageTranslations(catalogs)
+
+    return build_state(settings).part(PageTranslations, load)
 
 
 def install(generator) -> None:
@@ -77,7 +98,7 @@ def install(generator) -> None:
     env = generator.env
     env.bytecode_cache = bytecode_cache(settings)
     env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)
-    env.globals.update(gettext=words.newstyle_gettext, _=words.newstyle_gettext)
+    env.globals.update(gettext=words.newstyle_gettext, _=words.newstyle_gettext, language_name=language_name)
     env.filters.update({
         "human_date": dates.human_date,
         "machine_date": dates.machine_date,

@@ -94,7 +94,7 @@ def derive_title(facts: Facts, registry: Registry) -> str:
     if facts.covenant and "ky-ket-giao-uoc" in facts.kinds:
         return f"Ký kết Giao ước thi đua năm {facts.covenant['year']}"
     if facts.kinds:
-        name = registry.event_kinds[facts.kinds[0]].name_vi
+        name = registry.event_kinds[facts.kinds[0]].name("vi")
         return f"{name} năm {facts.about_year}" if facts.about_year else name
     return "Bài nhập từ hệ thống cũ"
 

@@ -31,7 +31,7 @@ def q(text: str) -> str:
 def compose_title(facts: Facts, registry: Registry) -> str:
     """E.g. 'Central Internal Affairs Emulation Bloc reviews 2023 and elects the State Audit Office
     of Viet Nam as head for 2024', from the proposed facts only."""
-    subject = registry.bloc.name_en if facts.about_this_bloc and registry.bloc else "An emulation bloc"
+    subject = registry.bloc.name("en") if facts.about_this_bloc and registry.bloc else "An emulation bloc"
     values = {"about_year": facts.about_year, "covenant_year": (facts.covenant or {}).get("year")}
     phrases = []
     for kind in facts.kinds:
@@ -42,7 +42,7 @@ def compose_title(facts: Facts, registry: Registry) -> str:
             phrases.append(without)
     election = facts.elections
     if election and any(r.get("elected") for r in facts.roles):
-        head = registry.organisations[election["head"]].name_en
+        head = registry.organisations[election["head"]].name("en")
         phrases.append(f"elects the {head} as head for {election['year']}")
     if not phrases:
         return f"{subject}: news item"
@@ -55,12 +55,12 @@ def compose_summary(facts: Facts, registry: Registry) -> str:
         sentences.append(f"The event took place on {format_date(facts.date, 'd MMMM y', locale='en')}.")
     chairs = [p for p in [facts.chair, *facts.co_chairs] if p]
     if chairs:
-        names = [f"{p['name']} ({registry.organisations[p['org']].name_en})" for p in chairs]
+        names = [f"{p['name']} ({registry.organisations[p['org']].name('en')})" for p in chairs]
         sentences.append(f"Chaired by {join(names)}.")
     if facts.elections:
         org = registry.organisations
-        sentences.append(f"Head for {facts.elections['year']}: the {org[facts.elections['head']].name_en}; "
-                         f"deputy: the {org[facts.elections['deputy']].name_en}.")
+        sentences.append(f"Head for {facts.elections['year']}: the {org[facts.elections['head']].name('en')}; "
+                         f"deputy: the {org[facts.elections['deputy']].name('en')}.")
     return " ".join(sentences)
 
 

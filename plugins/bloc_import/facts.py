@@ -109,7 +109,7 @@ def find_kinds(folded: str, registry: Registry) -> list[str]:
 
 def mentions_bloc(folded: str, registry: Registry) -> bool:
     bloc = registry.bloc
-    names = [bloc.name_vi, getattr(bloc, "short_vi", None)] if bloc else []
+    names = [bloc.name("vi"), bloc.shorts.get("vi")] if bloc else []
     return any(name and " ".join(fold(name).split()) in " ".join(folded.split()) for name in names) or \
         "noi chinh trung uong" in folded
 

@@ -76,7 +76,7 @@ class Names:
 def organisation_names(registry: Registry) -> Names:
     table: dict[str, str] = {}
     for org in registry.organisations.values():
-        for name in (org.name_vi, org.short_vi, *org.aliases_vi):
+        for name in (org.name("vi"), org.short("vi"), *org.aliases_vi):
             if name:
                 table[name] = org.id
     return Names(table)
@@ -85,14 +85,14 @@ def organisation_names(registry: Registry) -> Names:
 def award_names(registry: Registry) -> Names:
     table: dict[str, str] = {}
     for award in registry.awards.values():
-        table[award.name_vi] = award.id
-        table[award.name_vi.replace(" của ", " ")] = award.id  # 'Cờ thi đua Chính phủ'
+        table[award.name("vi")] = award.id
+        table[award.name("vi").replace(" của ", " ")] = award.id  # 'Cờ thi đua Chính phủ'
     return Names(table)
 
 
 def position_names(registry: Registry) -> Names:
-    table = {p.name_vi: p.id for p in registry.positions.values()}
-    table.update({p.name_vi.replace("Uỷ", "Ủy"): p.id for p in registry.positions.values()})
+    table = {p.name("vi"): p.id for p in registry.positions.values()}
+    table.update({p.name("vi").replace("Uỷ", "Ủy"): p.id for p in registry.positions.values()})
     return Names(table)
 
 

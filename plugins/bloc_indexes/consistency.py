@@ -51,7 +51,7 @@ def where_in_registry(path: Path, shown: str) -> RegistryWhere:
 
     def where(year: int, fact: str) -> str:
         loc = ("years", index.get(year), fact)
-        line = lines.get((*loc, "org")) or lines.get((*loc, "vi")) or lines.get(loc) or lines.get(loc[:2])
+        line = lines.get((*loc, "org")) or lines.get((*loc, "text")) or lines.get(loc) or lines.get(loc[:2])
         return f"{shown}:{line}" if line else shown
 
     return where
@@ -99,7 +99,7 @@ def against_registry(items: list[Item], registry: Registry, where: RegistryWhere
         covenant = model.covenant
         if covenant is not None and covenant.motto and covenant.year in registry.years:
             motto = registry.years[covenant.year].motto
-            expected = getattr(motto, model.lang, None)
+            expected = motto.text.get(model.lang)
             if motto.status == "verified" and expected and _words(expected) != _words(covenant.motto):
                 problems.append(Diagnostic(
                     item.original.path, item.original.line("covenant", "motto"), "covenant.motto",

@@ -10,6 +10,7 @@ from pathlib import Path
 from bloc_content.article_view import view_of
 from bloc_content.build_state import build_state
 from bloc_content.diagnostics import t
+from bloc_content.languages import languages_of
 from bloc_content.urls import save_as, url_for
 from pelican.generators import Generator
 
@@ -50,7 +51,7 @@ class IndexesGenerator(Generator):
         return Link(article.title, article.url, article.lang) if article else None
 
     def _langs(self):
-        return self.settings["BLOC_LANGS"]
+        return languages_of(self.settings).codes
 
     def _url(self, kind: str, lang: str, **params) -> str:
         return url_for(self.settings["BLOC_URLS"], kind, lang, **params)

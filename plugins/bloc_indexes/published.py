@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 from bloc_content.diagnostics import Diagnostic, t
+from bloc_content.languages import LANG_CODE
 
 Owner = tuple[str, str]  # (translation_key, lang)
 RECORD_NAME = "urls.yaml"  # in the registries' folder, content/data/
@@ -55,8 +56,10 @@ def load_record(text: str) -> dict[str, Owner]:
         raise ValueError("expected 'url: {key: ..., lang: ...}' lines")
     record = {}
     for url, owner in data.items():
-        if not (isinstance(owner, dict) and isinstance(owner.get("key"), str) and owner.get("lang") in ("vi", "en")):
-            raise ValueError(f"'{url}': expected {{key: ..., lang: vi|en}}")
+        # any language code: a language the site has since dropped keeps its old URLs' record
+        if not (isinstance(owner, dict) and isinstance(owner.get("key"), str)
+                and LANG_CODE.match(str(owner.get("lang", "")))):
+            raise ValueError(f"'{url}': expected {{key: ..., lang: <language code>}}")
         record[str(url)] = (owner["key"], owner["lang"])
     return record
 

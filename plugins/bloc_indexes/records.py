@@ -127,7 +127,7 @@ def year_summaries(items: list[Item], registry: Registry) -> dict[int, YearSumma
         entry.head = _from_registry(record.head)
         entry.deputy = _from_registry(record.deputy)
         if record.motto.status == "verified":
-            text = {lang: getattr(record.motto, lang) for lang in ("vi", "en") if getattr(record.motto, lang)}
+            text = dict(record.motto.text)
             entry.motto = MottoFact(text, "verified", [str(s) for s in record.motto.sources])
     for item in sorted(items, key=lambda i: i.original.path):
         model = item.original.model

@@ -121,8 +121,8 @@ def member_view(history: MemberHistory, registry: Registry, lang: str, link_of: 
                 articles: dict[str, object]) -> MemberView:
     """`articles` maps an item key to its article in `lang` (items without one are left out)."""
     org = registry.organisations[history.org]
-    website = (org.website_en or org.website) if lang == "en" else org.website
-    official = org.official_name_en if lang == "en" else None
+    website = org.website_in(lang)
+    official = org.official_name.get(lang)
     view = MemberView(org.id, org.name(lang), official, org.short(lang), org.slug(lang),
                       str(website) if website else None)
     view.awards = [award_row(a, registry, lang, link_of) for a in history.awards]

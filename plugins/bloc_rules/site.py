@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import runpy
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bloc_content.corpus import CorpusCheck, check_corpus
 from bloc_content.diagnostics import Diagnostic
 from bloc_content.freshness import stale_translations
+from bloc_content.languages import DEFAULT_SETTINGS, Languages, languages_of
 from bloc_content.model import TranslationFile
 from bloc_content.pairing import Item
 from bloc_content.registries import Registry
@@ -40,6 +41,7 @@ class SiteSettings:
     reserved_slugs: frozenset[str] = frozenset()  # trust.reserved_slugs of the URLs and BLOC_SAFETY_RESERVED_SLUGS
     max_pixels: int = PhotoSettings.max_pixels
     max_bytes: int = PhotoSettings.max_bytes
+    languages: Languages = field(default_factory=lambda: languages_of(DEFAULT_SETTINGS))
 
     @classmethod
     def from_settings(cls, settings: Mapping) -> SiteSettings:
@@ -49,7 +51,8 @@ class SiteSettings:
                                   settings.get("BLOC_SAFETY_RESERVED_SLUGS") or ())
         return cls(content, data / "bloc.yaml", settings["BLOC_URLS"], data / RECORD_NAME, reserved,
                    int(settings.get("BLOC_PHOTOS_MAX_PIXELS") or PhotoSettings.max_pixels),
-                   int(settings.get("BLOC_PHOTOS_MAX_BYTES") or PhotoSettings.max_bytes))
+                   int(settings.get("BLOC_PHOTOS_MAX_BYTES") or PhotoSettings.max_bytes),
+                   languages_of(settings))
 
     @classmethod
     def from_site(cls, root: Path, settings_file: str = "pelicanconf.py", content: Path | None = None) -> SiteSettings:
@@ -63,7 +66,7 @@ class SiteSettings:
 def check_site(parsed: list[ParsedItem], registry: Registry, settings: SiteSettings, now: dt.datetime,
                preview: bool = False) -> CorpusCheck:
     """Every diagnostic the build reports for this content at `now`, and what the site shows."""
-    corpus = check_corpus(parsed, registry, now, preview)
+    corpus = check_corpus(parsed, registry, now, preview, settings.languages)
     where = where_in_registry(settings.bloc_yaml, registry.paths.get("bloc", "bloc.yaml"))
     problems = [
         *corpus.diagnostics,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bloc_content.build_state import build_state
 from bloc_content.facts_view import present
+from bloc_content.languages import languages_of
 from bloc_content.urls import save_as
 from pelican.generators import Generator
 
@@ -33,17 +34,23 @@ class SeoGenerator(Generator):
     def write_untranslated(self, writer, articles) -> None:
         """Where a language toggle points when the item has no translation in that language."""
         urls = self.settings["BLOC_URLS"]
+        # With three languages or more, every file of an item points at the same missing
+        # one: its page is written once, from the original.
+        pages = {}
         for article in articles:
             for lang, url in sorted(article.view.alternates.items()):
-                if (kind_of(urls, lang, url) or ("",))[0] != "untranslated":
-                    continue
-                # The facts in this page's language from the registries; the original's own
-                # words (place, motto) stay in its language and are marked so.
-                original = article.view.original
-                facts = present(original, original, build_state(self.settings).registry, lang)
-                self._write(writer, url, "untranslated", page_lang=lang, page_url=url,
-                            alternates={article.lang: article.url}, original=article, noindex=True,
-                            facts=facts, words_lang=article.lang)
+                if (kind_of(urls, lang, url) or ("",))[0] == "untranslated" and (
+                        url not in pages or article.view.is_original):
+                    pages[url] = (lang, article)
+        for url, (lang, article) in pages.items():
+            # The facts in this page's language from the registries; the original's own
+            # words (place, motto) stay in its language and are marked so.
+            original = article.view.original
+            facts = present(original, original, build_state(self.settings).registry, lang)
+            versions = {article.lang: article.url, **{t.lang: t.url for t in getattr(article, "translations", [])}}
+            self._write(writer, url, "untranslated", page_lang=lang, page_url=url,
+                        alternates=versions, original=article, noindex=True,
+                        facts=facts, words_lang=article.lang)
 
     def write_not_found(self, writer) -> None:
         url = self.settings["BLOC_SITE_URLS"]["not_found"]
@@ -56,7 +63,7 @@ class SeoGenerator(Generator):
         reg = build_state(settings).registry
         limit = settings["BLOC_SEO_FEED_ITEMS"]
         out = Path(self.output_path)
-        for lang in settings["BLOC_LANGS"]:
+        for lang in languages_of(settings).codes:
             urls = settings["BLOC_URLS"][lang]
             mine = sorted((a for a in articles if a.lang == lang), key=lambda a: (a.date, a.url), reverse=True)
             home = absolute(where.origin, urls["home"])

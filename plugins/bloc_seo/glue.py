@@ -12,6 +12,7 @@ from bloc_content import freshness
 from bloc_content.article_view import view_of
 from bloc_content.build_state import build_state
 from bloc_content.diagnostics import Diagnostic, t
+from bloc_content.languages import languages_of
 from bloc_content.plugin_settings import SettingsError, apply, at_setting
 
 from . import sitemaps
@@ -28,7 +29,7 @@ def initialized(pelican) -> None:
     settings = pelican.settings
     apply(settings, SETTINGS, settings.get("BLOC_ROOT"))
     missing = [(lang, sorted({"feed", "member_feed", "untranslated"} - set(settings["BLOC_URLS"].get(lang, {}))))
-               for lang in settings["BLOC_LANGS"]]
+               for lang in languages_of(settings).codes]
     if any(kinds for _lang, kinds in missing):
         raise SettingsError([at_setting("BLOC_URLS", t("the URLs of '{lang}' have no {kinds}", lang=lang,
                                                        kinds=", ".join(kinds)), "", settings)

@@ -5,10 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import jsonld
-from .links import OG_LOCALES, PageLinks, absolute, kind_of, page_links
+from babel import Locale
 
-COUNTRY = {"vi": "Việt Nam", "en": "Viet Nam"}
+from . import jsonld
+from .links import PageLinks, absolute, kind_of, page_links
+
+# The country's name where the site spells it otherwise than Babel does (the official
+# English name); every other language gets Babel's name.
+COUNTRY_SPELLING = {"en": "Viet Nam"}
+
+
+def country(lang: str) -> str:
+    return COUNTRY_SPELLING.get(lang) or Locale.parse(lang).territories["VN"]
 
 
 @dataclass
@@ -19,6 +27,7 @@ class Site:
     bloc_name: dict[str, str]  # lang -> name
     member_slugs: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> slug -> name
     logos: dict[str, jsonld.Image] = field(default_factory=dict)  # lang -> the wordmark (publisher.logo)
+    locales: dict[str, str] = field(default_factory=dict)  # lang -> locale with territory (og:locale), BLOC_LANGS
 
 
 @dataclass(frozen=True)
@@ -134,7 +143,7 @@ def _article_graph(site: Site, article, canonical: str, trail, image) -> dict:
         organizer = jsonld.government_organization(facts.host.name) if facts.host else publisher
         name = f"{'; '.join(facts.kinds)} – {site.bloc_name[lang]}"
         event_node = jsonld.event(canonical, jsonld.EventData(name, facts.event_date.iso(), facts.place,
-                                                              COUNTRY.get(lang, COUNTRY["en"]), organizer), lang)
+                                                              country(lang), organizer), lang)
     return jsonld.graph(jsonld.news_article(data, event_node), event_node, jsonld.breadcrumb_list(trail))
 
 
@@ -154,8 +163,8 @@ def build_head(site: Site, *, lang: str, url: str, alternates: dict[str, str], t
         image = jsonld.Image(_href(site, social.url), social.width, social.height, *credit)
     og = [("og:type", "article" if article is not None else "website"), ("og:site_name", site.bloc_name[lang]),
           ("og:title", title), ("og:description", description), ("og:url", canonical),
-          ("og:locale", OG_LOCALES.get(lang, lang))]
-    og += [("og:locale:alternate", OG_LOCALES.get(other, other)) for other in sorted(_real(site, alternates))]
+          ("og:locale", site.locales.get(lang, lang))]
+    og += [("og:locale:alternate", site.locales.get(other, other)) for other in sorted(_real(site, alternates))]
     if image:
         og += [("og:image", image.url), ("og:image:width", str(image.width)), ("og:image:height", str(image.height)),
                ("og:image:alt", social.alt)]

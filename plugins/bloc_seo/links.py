@@ -6,12 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Open Graph wants a territory: Vietnamese of Viet Nam; the site's English is British.
-OG_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
-
 
 def absolute(origin: str, url: str) -> str:
-    """'https://host' + site-relative URL ('' is the Vietnamese home)."""
+    """'https://host' + site-relative URL ('' is the home of the original language)."""
     return f"{origin.rstrip('/')}/{url.lstrip('/')}"
 
 
@@ -23,8 +20,8 @@ class PageLinks:
 
 
 def page_links(origin: str, lang: str, page_url: str, alternates: dict[str, str],
-               default_lang: str = "vi") -> PageLinks:
-    """The page's own URL as canonical; every language version, and x-default the Vietnamese one."""
+               default_lang: str) -> PageLinks:
+    """The page's own URL as canonical; every language version, and x-default the original language's."""
     versions = {lang: page_url, **{other: url for other, url in alternates.items() if other != lang}}
     hreflang = tuple((code, absolute(origin, versions[code])) for code in sorted(versions))
     default = versions.get(default_lang, page_url)

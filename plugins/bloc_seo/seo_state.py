@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bloc_content.build_state import build_state
+from bloc_content.languages import languages_of
 
 from . import jsonld
 from .head import Head, Site
@@ -51,13 +52,14 @@ def site(settings) -> Site:
     if state.site is None:
         reg = build_state(settings).registry
         slugs = {lang: {reg.organisations[m].slug(lang): reg.organisations[m].name(lang) for m in reg.members}
-                 for lang in settings["BLOC_LANGS"]}
-        names = {lang: reg.bloc.name(lang) for lang in settings["BLOC_LANGS"]}
+                 for lang in languages_of(settings).codes}
+        names = {lang: reg.bloc.name(lang) for lang in languages_of(settings).codes}
         logos = {}
         for lang, name in names.items():
             mark = painter(settings).wordmark(name)
             logos[lang] = jsonld.Image(absolute(settings["BLOC_SITE_ORIGIN"], picture_url(settings, mark.name)),
                                        mark.width, mark.height)
-        state.site = Site(settings["BLOC_SITE_ORIGIN"], settings["BLOC_URLS"], settings["DEFAULT_LANG"],
-                          names, slugs, logos)
+        languages = languages_of(settings)
+        state.site = Site(settings["BLOC_SITE_ORIGIN"], settings["BLOC_URLS"], languages.original,
+                          names, slugs, logos, {code: languages.locale(code) for code in languages.codes})
     return state.site

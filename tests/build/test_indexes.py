@@ -265,9 +265,9 @@ def test_consistency_errors_fail_the_build(tmp_path):
     assert result.errors == [
         f"{b}:8: error: elections.head: the 2019 head is 'btp' here but 'bca' in "
         f"{a}:8 (the bloc has one head and one deputy a year: correct one of the two items)",
-        f"{c}:8: error: elections.head: the 2021 head is 'bca' here but 'bqp' (verified) in {registry}:33 "
+        f"{c}:8: error: elections.head: the 2021 head is 'bca' here but 'bqp' (verified) in {registry}:35 "
         "(correct the item, or the registry if its sources say otherwise)",
-        f"{c}:11: error: covenant.motto: the 2021 motto differs from the verified one in {registry}:41: "
+        f"{c}:11: error: covenant.motto: the 2021 motto differs from the verified one in {registry}:43: "
         "'Đoàn kết, nêu gương, kỷ cương, sáng tạo, hiệu quả' (correct the item, or the registry if its sources say "
         "otherwise)",
         f"{d}:12: error: awards[0].status: 'giay-khen' for 'btp' (2021) is conferred here (2022-02-10) before it "

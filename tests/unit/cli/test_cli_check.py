@@ -83,10 +83,21 @@ def test_unconfirmed_marks_warn_in_drafts_and_fail_when_published(site, bloc):
 
 
 def test_broken_registry_is_reported(site, bloc):
-    edit(site, "content/data/positions.yaml", "  name_en: Deputy Minister\n", "")
+    edit(site, "content/data/positions.yaml", "    en: Deputy Minister\n", "")
     code, out, _ = bloc("check", "--lang", "en")
     assert code == 1
-    assert "content/data/positions.yaml:" in out and "name_en: required field is missing" in out
+    line = line_of(site, "content/data/positions.yaml", "vi: Thứ trưởng") - 1  # the `name:` above it
+    assert (f"content/data/positions.yaml:{line}: error: positions[1].name: missing its 'en' version "
+            "(every language of the site (BLOC_LANGS) needs one: add 'en: ...' under name)") in out.splitlines()
+
+
+def test_registry_names_only_in_the_sites_languages(site, bloc):
+    edit(site, "content/data/positions.yaml", "    en: Deputy Minister\n", "    en: Deputy Minister\n    fr: Vice-ministre\n")
+    code, out, _ = bloc("check")
+    assert code == 1
+    line = line_of(site, "content/data/positions.yaml", "fr: Vice-ministre")
+    assert f"content/data/positions.yaml:{line}: lỗi: positions[1].name.fr: không được dùng 'fr'; cần là 'vi' or 'en'" \
+        in out.splitlines()
 
 
 def test_no_site_folder(tmp_path, capsys):

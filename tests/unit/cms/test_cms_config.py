@@ -18,7 +18,7 @@ from pydantic import BaseModel, create_model
 ROOT = Path(__file__).resolve().parents[3]
 REGISTRY, _ = load_registry(ROOT / "content" / "data")
 CHOICES = cms_fields.Choices([("bca", "Bộ Công an")], {"awards": "awards", "positions": "positions",
-                                                       "event_kinds": "event_kinds"})
+                                                       "event_kinds": "event_kinds"}, "vi")
 LOCAL = CmsSettings(local_backend="http://127.0.0.1:8081/api/v1", publish_mode="simple")
 
 
@@ -70,7 +70,7 @@ def test_registry_ids_show_the_vietnamese_name_and_store_the_id():
     f = news_fields()
     award = f["awards.award"]
     assert award["widget"] == "relation" and award["file"] == "awards"
-    assert award["value_field"] == "awards.*.id" and award["display_fields"] == ["awards.*.name_vi"]
+    assert award["value_field"] == "awards.*.id" and award["display_fields"] == ["awards.*.name.vi"]
     assert f["event.kinds"]["multiple"] is True and f["event.kinds"]["value_field"] == "event_kinds.*.id"
     assert f["event.chair.positions"]["value_field"] == "positions.*.id"
     # Organisations live in two lists of one file: a select generated from both.
@@ -177,7 +177,23 @@ def test_registries_are_file_collections():
     files = {f["name"]: f for f in registries["files"]}
     assert files["organisations"]["file"] == "content/data/organisations.yaml"
     members = next(f for f in files["organisations"]["fields"] if f["name"] == "members")
-    assert {f["name"] for f in members["fields"]} >= {"id", "name_vi", "name_en", "sources"}
+    assert {f["name"] for f in members["fields"]} >= {"id", "name", "slug", "sources"}
+    # a registry name is written once per language of the site, each its own field
+    name = next(f for f in members["fields"] if f["name"] == "name")
+    assert [(f["name"], f["required"]) for f in name["fields"]] == [("vi", True), ("en", True)]
+
+
+def test_registry_names_follow_the_sites_languages():
+    from bloc_content.languages import languages_of
+
+    langs = {"vi": {"name": "Tiếng Việt", "locale": "vi_VN"}, "en": {"name": "English", "locale": "en_GB"},
+             "fr": {"name": "Français", "locale": "fr_FR"}}
+    settings = CmsSettings(languages=languages_of({"DEFAULT_LANG": "vi", "BLOC_LANGS": langs}))
+    config = cms_config(settings, REGISTRY)
+    assert config["i18n"]["locales"] == ["vi", "en", "fr"] and config["i18n"]["default_locale"] == "vi"
+    members = next(f for f in config["collections"][1]["files"][0]["fields"] if f["name"] == "members")
+    name = next(f for f in members["fields"] if f["name"] == "name")
+    assert [f["label"] for f in name["fields"]] == ["Tiếng Việt", "Tiếng Anh", "Tiếng Pháp"]
 
 
 def test_every_choice_of_the_model_has_a_vietnamese_label():

@@ -44,7 +44,7 @@ def test_the_projects_settings_are_valid_for_every_plugin(files):
 
 def test_every_plugin_of_the_pipeline_declares_its_settings():
     plugins = _site("pelicanconf.py")["PLUGINS"]
-    assert [d.plugin for d in PLUGIN_SETTINGS] == [p for p in plugins if p != "bloc_i18n"]
+    assert [d.plugin for d in PLUGIN_SETTINGS] == plugins
 
 
 def test_no_setting_is_declared_or_answered_for_twice():
@@ -80,7 +80,8 @@ def test_a_wrongly_typed_setting_is_reported_in_both_languages(tmp_path):
 
 
 def test_every_problem_of_a_plugin_at_once_and_a_missing_required_setting():
-    found = problems({"BLOC_URL": {}, "BLOC_LANGS": ("vi",), "BLOC_PREVIEW": "no"}, SITE, {})
+    found = problems({"BLOC_URL": {}, "BLOC_LANGS": {"vi": {"name": "Tiếng Việt", "locale": "vi_VN"}},
+                      "BLOC_PREVIEW": "no"}, SITE, {})
     assert sorted(d.render() for d in found) == [
         "pelicanconf.py: error: BLOC_PREVIEW: expected true or false, got 'no'",
         "pelicanconf.py: error: BLOC_SITE_URLS: the setting is missing (set it in pelicanconf.py)",
@@ -121,7 +122,7 @@ def test_the_settings_file_given_comes_first(tmp_path):
 
 def test_the_first_plugin_reports_every_plugins_problems_at_once(tmp_path):
     declarations = declarations_of(["bloc_seo", "bloc_i18n", "bloc_safety", "pelican.plugins.nothing", "os.path", "json"])
-    assert [d.plugin for d in declarations] == ["bloc_seo", "bloc_safety"]
+    assert [d.plugin for d in declarations] == ["bloc_seo", "bloc_i18n", "bloc_safety"]
     settings = {"BLOC_SEO_FEDS": True, "BLOC_SAFETY_HSTS": 1}
     with pytest.raises(SettingsError) as raised:
         apply_all(settings, declarations, tmp_path)

@@ -14,8 +14,8 @@ def test_absolute_joins_origin_and_site_relative_url():
 
 
 def test_page_links_are_reciprocal_with_a_vietnamese_x_default():
-    vi = page_links("https://x.example", "vi", "nam/", {"en": "en/years/"})
-    en = page_links("https://x.example", "en", "en/years/", {"vi": "nam/"})
+    vi = page_links("https://x.example", "vi", "nam/", {"en": "en/years/"}, "vi")
+    en = page_links("https://x.example", "en", "en/years/", {"vi": "nam/"}, "vi")
     assert vi.hreflang == en.hreflang == (("en", "https://x.example/en/years/"), ("vi", "https://x.example/nam/"))
     assert vi.x_default == en.x_default == "https://x.example/nam/"
     assert vi.canonical == "https://x.example/nam/" and en.canonical == "https://x.example/en/years/"
