@@ -29,7 +29,8 @@ def edit_item(content: Path, items: list[Item], round_: int, phase: str = "edit"
     return path, word
 
 
-_FIRST_NAME_EN = re.compile(r"^(  name_en: )(.*?)( \(bench-registry-r\d+\))?$", re.M)
+# An entry's names are keyed by language: "  name:\n    vi: ...\n    en: ..."
+_FIRST_NAME_EN = re.compile(r"^(  name:\n(?:    \w+: .*\n)*?    en: )(.*?)( \(bench-registry-r\d+\))?$", re.M)
 
 
 def edit_registry(content: Path, round_: int) -> tuple[Path, str]:
@@ -38,7 +39,7 @@ def edit_registry(content: Path, round_: int) -> tuple[Path, str]:
     word = marker("registry", round_)
     text, count = _FIRST_NAME_EN.subn(lambda m: f"{m[1]}{m[2]} ({word})", path.read_text(encoding="utf-8"), 1)
     if count != 1:
-        raise ValueError(f"{path.name} has no '  name_en:' line to edit")
+        raise ValueError(f"{path.name} has no English name ('  name:' then '    en:') to edit")
     path.write_text(text, encoding="utf-8")
     return path, word
 

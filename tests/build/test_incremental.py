@@ -117,8 +117,8 @@ def _change_photo(base: Path) -> None:
 
 
 def _change_registry(base: Path) -> None:
-    edit(base / "content" / "data" / "organisations.yaml", "name_en: Ministry of Justice\n",
-         "name_en: Ministry of Justice of Viet Nam\n")
+    edit(base / "content" / "data" / "organisations.yaml", "    en: Ministry of Justice\n",
+         "    en: Ministry of Justice of Viet Nam\n")
 
 
 def _change_template(base: Path) -> None:
