@@ -254,18 +254,26 @@ def test_new_organisation_in_the_registry_passes_bloc_check(cms, editor, tmp_pat
         # A file collection has one pane, across the page.
         editor.get_by_role("button", name="Add cơ quan, đơn vị liên quan").click()
         # Saved list items are folded: the fields shown last are the new item's.
-        for name, value in (("id", "vpcp"), ("name_vi", "Văn phòng Chính phủ"), ("name_en", "Government Office"),
-                            ("slug_vi", "van-phong-chinh-phu"), ("slug_en", "government-office")):
-            editor.locator(f'label[for^="{name}-field-"]').last.wait_for()
-            control = editor.locator(f'label[for^="{name}-field-"]').last.get_attribute("for")
-            editor.locator(f"#{control}").fill(value)
+        editor.locator('label[for^="id-field-"]').last.wait_for()
+        control = editor.locator('label[for^="id-field-"]').last.get_attribute("for")
+        editor.locator(f"#{control}").fill("vpcp")
+        # Names are keyed by language: the new item's objects, in the form's order, are name,
+        # official_name, short, slug and websites, each with a field per language.
+        objects = ("name", "official_name", "short", "slug", "websites")
+        for lang, values in (("vi", {"name": "Văn phòng Chính phủ", "slug": "van-phong-chinh-phu"}),
+                             ("en", {"name": "Government Office", "slug": "government-office"})):
+            labels = editor.locator(f'label[for^="{lang}-field-"]')
+            first = labels.count() - len(objects)
+            for key, value in values.items():
+                control = labels.nth(first + objects.index(key)).get_attribute("for")
+                editor.locator(f"#{control}").fill(value)
         editor.get_by_role("button", name="Add nguồn").last.click()
         control = editor.locator('label[for^="sources-field-"]').last.get_attribute("for")
         editor.locator(f"#{control}").fill("https://vpcp.chinhphu.vn")
         shoot(editor, "08-danh-muc")
         publish_now(editor)
         saved = registry.read_text(encoding="utf-8")
-        assert "id: vpcp" in saved and "name_vi: Văn phòng Chính phủ" in saved and "name_en: Government Office" in saved
+        assert "id: vpcp" in saved and "vi: Văn phòng Chính phủ" in saved and "en: Government Office" in saved
         assert "- https://vpcp.chinhphu.vn" in saved
         checked = bloc("--root", str(cms.repo), "check")
         assert checked.returncode == 0, checked.stdout + checked.stderr
@@ -278,9 +286,9 @@ def test_new_organisation_in_the_registry_passes_bloc_check(cms, editor, tmp_pat
         removed = [line[1:] for line in diff if line.startswith("-") and not line.startswith("---")]
         added = [line[1:] for line in diff if line.startswith("+") and not line.startswith("+++")]
         assert removed == ["  aliases_vi:  # spellings the press uses (the importer reads these)"], diff
-        assert added == ["  aliases_vi:", "- id: vpcp", "  name_vi: Văn phòng Chính phủ", "  name_en: Government Office",
-                         "  slug_vi: van-phong-chinh-phu", "  slug_en: government-office", "  sources:",
-                         "  - https://vpcp.chinhphu.vn"], diff
+        assert added == ["  aliases_vi:", "- id: vpcp", "  name:", "    vi: Văn phòng Chính phủ",
+                         "    en: Government Office", "  slug:", "    vi: van-phong-chinh-phu",
+                         "    en: government-office", "  sources:", "  - https://vpcp.chinhphu.vn"], diff
     finally:
         git(cms.repo, "checkout", "--", "content/data/organisations.yaml")
 
