@@ -5,9 +5,7 @@ preview, and the pages the edit did not touch were reused, not rendered again.""
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import subprocess
 import time
 import urllib.error
@@ -16,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.test_guide_commands import free_port
+from tests.build.test_guide_commands import free_port, stop_process_group
 from tests.conftest import ROOT, make_content
 
 pytestmark = pytest.mark.slow
@@ -98,10 +96,5 @@ def test_the_dev_server_rebuilds_in_place(project):
         poll(url, server, lambda status, text: status == 200 and "Lần sửa thứ hai" in text)
         assert server.poll() is None
     finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop_process_group(server, timeout=60)
         log.close()
