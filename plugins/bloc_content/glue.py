@@ -20,9 +20,9 @@ from .cachekeys import derived_key
 from .cacheuse import mark_used
 from .diagnostics import Diagnostic
 from .facts_view import involved_org_ids, present
+from .forked import workers
 from .languages import languages_of, table_problems
 from .plugin_settings import apply_all, declarations_of
-from .preread import workers
 from .reader import BlocReader
 from .registries import load_registry
 from .settings import SETTINGS

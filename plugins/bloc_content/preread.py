@@ -13,12 +13,11 @@ reports it as usual.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-WORKERS_SETTING = "BLOC_WORKERS"  # processes for reading items; 1: all in the build's process
+from .forked import can_fork, in_forks
+
 MIN_FILES = 16  # below this, starting the workers costs more than it saves
 
 
@@ -49,16 +48,8 @@ class _Capture(logging.Handler):
         self.records.append(record)
 
 
-def workers(settings: dict) -> int:
-    """How many processes read the items: the setting, else one per core."""
-    value = settings.get(WORKERS_SETTING)
-    if value is None:
-        return os.cpu_count() or 1
-    return max(1, int(value))
-
-
-def _work(read: Callable, paths: list[str], results) -> None:
-    """In a forked worker: read `paths`, send back [Prepared or None] in their order."""
+def _read_all(read: Callable, paths: list[str]) -> list[Prepared | None]:
+    """In a forked worker: read `paths`, with what each logged, in their order."""
     # The forked worker has the build's handlers (terminal, report): its records go back instead.
     capture = _Capture()
     for logger in [logging.root, *logging.root.manager.loggerDict.values()]:
@@ -72,35 +63,17 @@ def _work(read: Callable, paths: list[str], results) -> None:
             out.append(Prepared(read(path), capture.records))
         except Exception:  # the build reads it again and reports it as it would
             out.append(None)
-    results.send(out)
-    results.close()
+    return out
 
 
 def preread(read: Callable[[str], tuple], paths: list[str], processes: int) -> dict[str, Prepared]:
     """{path: Prepared} for every path a worker could read, in the order of `paths`; empty
     with one process.
 
-    Workers are forked, so `read` (a bound method of the build's reader, with its settings)
-    is not pickled; only the results (what Pelican's cache stores) are. Each worker takes
-    every n-th file: the items are alike, so the shares are even.
+    `read` (a bound method of the build's reader, with its settings) is not pickled; only
+    the results (what Pelican's cache stores) are.
     """
-    if processes <= 1 or len(paths) < MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+    if not can_fork(processes, len(paths), MIN_FILES):
         return {}
-    context = multiprocessing.get_context("fork")
-    shares = [paths[i::processes] for i in range(min(processes, len(paths)))]
-    running = []
-    for share in shares:
-        receive, send = context.Pipe(duplex=False)
-        worker = context.Process(target=_work, args=(read, share, send), daemon=True)
-        worker.start()
-        send.close()
-        running.append((share, receive, worker))
-    found: dict[str, Prepared] = {}
-    for share, receive, worker in running:
-        try:
-            got = receive.recv()
-        except EOFError:  # the worker died: the build reads its files itself
-            got = []
-        worker.join()
-        found.update((path, prepared) for path, prepared in zip(share, got, strict=False) if prepared is not None)
-    return {path: found[path] for path in paths if path in found}
+    results = in_forks(lambda share: _read_all(read, share), paths, processes)
+    return {path: prepared for path, prepared in zip(paths, results, strict=True) if prepared is not None}

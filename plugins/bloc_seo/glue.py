@@ -12,6 +12,7 @@ from bloc_content import freshness
 from bloc_content.article_view import view_of
 from bloc_content.build_state import build_state
 from bloc_content.diagnostics import Diagnostic, t
+from bloc_content.forked import workers
 from bloc_content.languages import languages_of
 from bloc_content.plugin_settings import SettingsError, apply, at_setting
 
@@ -132,8 +133,10 @@ def get_generators(pelican):
 
 
 def finalized(pelican) -> None:
-    """Sitemaps and robots.txt, from every page rendered with `seo_head` (whoever wrote it)."""
+    """The social cards not in the cache, drawn on every core; then sitemaps and robots.txt,
+    from every page rendered with `seo_head` (whoever wrote it)."""
     settings = pelican.settings
+    painter(settings).finish(workers(settings))
     out = Path(settings["OUTPUT_PATH"])
     files = settings["BLOC_SITE_URLS"]
     where = site(settings)

@@ -1,5 +1,9 @@
 """Social cards and the wordmark as files: drawn once per content, kept in the photos' cache.
 
+A page learns its card's name and size at once (the name comes from the cache key); the
+cards not in the cache are drawn together by `Painter.finish`, in forked workers, before the
+build's finalized steps read the output.
+
 The cache key is the sha256 of the card's words, the font files, the code that draws them
 (this module and what it imports: cards.py ..., derived, never bumped by hand) and the
 versions of Pillow and fontTools, so a rebuild (or a fresh clone with the cache restored)
@@ -11,10 +15,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bloc_content.cachekeys import derived_key
+from bloc_content.forked import can_fork, in_forks
 from bloc_photos import cache
 
 from . import cards
@@ -22,6 +28,7 @@ from . import cards
 # Counts of this process's work: tests assert STATS["encodes"] == 0 on a warm cache.
 STATS: Counter[str] = Counter()
 CARD_FILE = "card.png"
+FORK_FROM = 8  # cards to draw below which forking workers costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class Painter:
         self.fingerprint = {"code": derived_key(code=("bloc_seo.social",), packages=("pillow", "fonttools")),
                             "fonts": fonts.hexdigest()}
         self.placed: dict[str, Picture] = {}
+        self.pending: dict[str, Callable[[], bytes]] = {}  # cache key -> how to draw it
 
     def missing(self, text: str) -> list[str]:
         """Characters of `text` the card's fonts cannot show."""
@@ -56,18 +64,34 @@ class Painter:
         return self._picture("logo", {"name": name}, cards.LOGO_SIZE,
                              lambda: cards.render_wordmark(name, self.faces))
 
-    def _picture(self, kind: str, words: dict, size: tuple[int, int], draw) -> Picture:
+    def _picture(self, kind: str, words: dict, size: tuple[int, int], draw: Callable[[], bytes]) -> Picture:
         text = json.dumps({"kind": kind, **words}, ensure_ascii=False, sort_keys=True)
         key = cache.cache_key(text.encode(), self.fingerprint)
         if key in self.placed:
             return self.placed[key]
-        manifest = cache.lookup(self.cache_dir, key)
-        if manifest is None:
-            manifest = cache.store(self.cache_dir, key, {"files": [CARD_FILE]}, {CARD_FILE: draw()})
-            STATS["encodes"] += 1
+        picture = Picture(f"{kind}-{key[:16]}.png", *size)
+        self.placed[key] = picture
+        if cache.lookup(self.cache_dir, key) is None:
+            self.pending[key] = draw
         else:
             STATS["hits"] += 1
-        picture = Picture(f"{kind}-{key[:16]}.png", *size)
-        cache.place(cache.entry_dir(self.cache_dir, key) / CARD_FILE, self.out_dir / picture.name)
-        self.placed[key] = picture
+            self._place(key, picture)
         return picture
+
+    def finish(self, processes: int = 1) -> None:
+        """Draw the cards asked for that the cache did not have (in `processes` forked
+        workers), store them in the cache and place them in the output."""
+        keys = list(self.pending)
+        if can_fork(processes, len(keys), FORK_FROM):
+            drawn = in_forks(lambda share: [self.pending[key]() for key in share], keys, processes)
+        else:
+            drawn = [None] * len(keys)
+        for key, png in zip(keys, drawn, strict=True):
+            png = png if png is not None else self.pending[key]()  # a worker died: drawn here
+            cache.store(self.cache_dir, key, {"files": [CARD_FILE]}, {CARD_FILE: png})
+            STATS["encodes"] += 1
+            self._place(key, self.placed[key])
+        self.pending.clear()
+
+    def _place(self, key: str, picture: Picture) -> None:
+        cache.place(cache.entry_dir(self.cache_dir, key) / CARD_FILE, self.out_dir / picture.name)

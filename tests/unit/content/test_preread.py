@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import os
 
-from bloc_content.preread import MIN_FILES, preread, workers
+from bloc_content.preread import MIN_FILES, preread
 
 log = logging.getLogger("bloc_content.test_preread")
 
@@ -41,10 +41,3 @@ def test_a_file_a_worker_cannot_read_is_left_to_the_build():
 def test_one_process_or_few_files_read_nothing_ahead():
     assert preread(read, PATHS, 1) == {}
     assert preread(read, PATHS[: MIN_FILES - 1], 2) == {}
-
-
-def test_workers_from_the_setting_else_one_per_core():
-    assert workers({"BLOC_WORKERS": 1}) == 1
-    assert workers({"BLOC_WORKERS": 0}) == 1
-    assert workers({"BLOC_WORKERS": 3}) == 3
-    assert workers({}) == (os.cpu_count() or 1)

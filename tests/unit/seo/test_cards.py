@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bloc_seo import cards, social
-from PIL import Image
+from PIL import Image, ImageColor
 
 FONTS = Path(__file__).resolve().parents[3] / "theme" / "static" / "fonts"
 CARD = cards.Card("vi", "Hội nghị tổng kết công tác thi đua, khen thưởng năm 2020 và ký kết Giao ước thi đua năm 2021",
@@ -31,10 +31,38 @@ def test_a_card_is_a_1200x630_png_without_metadata_and_the_same_bytes_every_time
     first, second = cards.render(CARD, faces), cards.render(CARD, faces)
     assert first == second
     image = Image.open(io.BytesIO(first))
-    assert (image.format, image.size, image.mode) == ("PNG", (1200, 630), "RGB")
-    assert not {k for k in image.info if k not in ("dpi",)}  # no text chunks, no profile, no time
+    assert (image.format, image.size, image.mode) == ("PNG", (1200, 630), "P")
+    assert not {k for k in image.info if k != "dpi"}  # no text chunks, no profile, no time, no transparency
     # the brand band on top, the page's background under it
-    assert image.getpixel((5, 5)) == (0x9B, 0x1C, 0x1C) and image.getpixel((5, 300)) == (255, 255, 255)
+    rgb = image.convert("RGB")
+    assert rgb.getpixel((5, 5)) == (0x9B, 0x1C, 0x1C) and rgb.getpixel((5, 300)) == (255, 255, 255)
+
+
+def _colours(image: Image.Image, box: tuple[int, int, int, int]) -> set[tuple[int, int, int]]:
+    return {colour for _count, colour in image.convert("RGB").crop(box).getcolors(maxcolors=1 << 16)}
+
+
+def test_the_text_is_set_in_the_themes_colours_with_antialiased_edges(faces):
+    image = Image.open(io.BytesIO(cards.render(CARD, faces)))
+    band, title, date = (0, 0, 1200, cards.BAND), (0, cards.BAND + 1, 1200, 500), (0, 630 - 100, 1200, 630)
+    # the darkest shade of each part is its ink, the lightest its paper, and shades lie between
+    for box, paper, ink in ((band, cards.BRAND, cards.BRAND_TEXT), (title, cards.BACKGROUND, cards.TEXT),
+                            (date, cards.BACKGROUND, cards.MUTED)):
+        colours = _colours(image, box)
+        assert ImageColor.getrgb(paper) in colours and ImageColor.getrgb(ink) in colours
+        assert len(colours) > 8  # antialiased: shades between paper and ink
+    # the rule under the title, in its own colour
+    assert image.convert("RGB").getpixel((600, 630 - 111)) == ImageColor.getrgb(cards.RULE)
+
+
+def test_the_palette_blends_each_ink_from_its_paper():
+    assert len(cards.PALETTE) <= 256 * 3
+    for name, (paper, ink) in cards.INKS.items():
+        shades = cards.ramp(paper, ink)
+        start = cards.INK[name].paper * 3
+        assert cards.PALETTE[start:start + 3] == list(ImageColor.getrgb(paper))
+        assert cards.PALETTE[cards.INK[name].ink * 3:cards.INK[name].ink * 3 + 3] == list(ImageColor.getrgb(ink))
+        assert cards.PALETTE[start:start + len(shades)] == shades
 
 
 def test_every_word_of_the_title_is_set_when_it_fits(faces):
@@ -54,8 +82,9 @@ def test_characters_the_fonts_lack_are_named(faces):
 
 def test_the_wordmark_is_the_blocs_name_on_the_brand_colour(faces):
     image = Image.open(io.BytesIO(cards.render_wordmark(CARD.bloc, faces)))
-    assert image.size == cards.LOGO_SIZE and image.getpixel((1, 1)) == (0x9B, 0x1C, 0x1C)
-    assert image.getcolors(maxcolors=4096) and len(image.getcolors(maxcolors=4096)) > 2  # text was drawn
+    rgb = image.convert("RGB")
+    assert image.size == cards.LOGO_SIZE and rgb.getpixel((1, 1)) == (0x9B, 0x1C, 0x1C)
+    assert len(rgb.getcolors(maxcolors=4096)) > 2  # text was drawn
 
 
 def test_alt_text_says_what_the_card_shows():
@@ -64,11 +93,30 @@ def test_alt_text_says_what_the_card_shows():
     assert cards.alt_text(home) == home.title
 
 
-def _encodes(cache_dir: Path, out_dir: Path, *cards_to_draw) -> tuple[int, list[social.Picture]]:
+def _encodes(cache_dir: Path, out_dir: Path, *cards_to_draw, processes: int = 1) -> tuple[int, list[social.Picture]]:
     before = social.STATS["encodes"]
     painter = social.Painter(FONTS, cache_dir, out_dir)
     pictures = [painter.card(c) for c in cards_to_draw] + [painter.wordmark(CARD.bloc)]
+    painter.finish(processes)
     return social.STATS["encodes"] - before, pictures
+
+
+def test_a_pages_card_is_named_at_once_and_drawn_when_the_painter_finishes(tmp_path):
+    painter = social.Painter(FONTS, tmp_path / "cache", tmp_path / "out")
+    picture = painter.card(CARD)
+    assert (picture.width, picture.height) == cards.SIZE and not (tmp_path / "out" / picture.name).exists()
+    painter.finish()
+    assert (tmp_path / "out" / picture.name).read_bytes() == cards.render(CARD, painter.faces)
+    assert not painter.pending
+
+
+def test_cards_drawn_on_two_cores_are_the_bytes_drawn_on_one(tmp_path):
+    many = [cards.Card("vi", f"Hội nghị số {n}", CARD.bloc, f"{n} tháng 1, 2021") for n in range(social.FORK_FROM + 3)]
+    one = _encodes(tmp_path / "cache1", tmp_path / "out1", *many)
+    two = _encodes(tmp_path / "cache2", tmp_path / "out2", *many, processes=2)
+    assert one[0] == two[0] == len(many) + 1 and one[1] == two[1]
+    assert {p.name: (tmp_path / "out1" / p.name).read_bytes() for p in one[1]} == {
+        p.name: (tmp_path / "out2" / p.name).read_bytes() for p in two[1]}
 
 
 def test_cards_are_drawn_once_then_come_from_the_cache_byte_for_byte(tmp_path):
