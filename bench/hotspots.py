@@ -1,4 +1,5 @@
-"""`python -m bench.hotspots [--size 1000]`: profile one cold build of ours with cProfile.
+"""`python -m bench.hotspots [--size 1000] [--phase cold|warm|edit]`: profile one build of
+ours with cProfile: cold, unchanged after a cold build (warm), or after a one-item edit.
 
 Prints the functions with the most own time and the most cumulative time, as Markdown
 tables for docs/performance.md. Work done in child processes is not seen by cProfile, so the
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 
 from . import runners
+from .edits import edit_item
 from .measure import wipe
 
 HERE = Path(__file__).resolve().parent
@@ -22,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 _WRAPPERS = {"<built-in method builtins.exec>", "<module>"}
 
 
-def profile(size: int, work: Path, seed: int = 0) -> pstats.Stats:
+def profile(size: int, work: Path, seed: int = 0, phase: str = "cold") -> pstats.Stats:
     ws = runners.Workspace(work / f"profile-n{size}", size)
     ws.prepare(seed, photos=False)
     command = runners.ours(ws)
@@ -33,6 +35,11 @@ def profile(size: int, work: Path, seed: int = 0) -> pstats.Stats:
     one_process.write_text(settings.read_text(encoding="utf-8") + "BLOC_WORKERS = 1\n", encoding="utf-8")
     command = [str(one_process) if part == str(settings) else part for part in command]
     wipe(ws.ours_output, ws.ours_cache, ws.root / ".cache")
+    if phase != "cold":  # the build before it, not profiled
+        if subprocess.run(command, cwd=runners.ROOT).returncode != 0:
+            raise SystemExit("the cold build before the profiled one failed")
+        if phase == "edit":
+            edit_item(ws.content, ws.items, 0)
     out = ws.root / "build.prof"
     done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), *command], cwd=runners.ROOT)
     if done.returncode != 0:
@@ -66,11 +73,12 @@ def table(stats: pstats.Stats, key: str, top: int, only: str = "") -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.hotspots", description=__doc__)
     parser.add_argument("--size", type=int, default=1000)
+    parser.add_argument("--phase", choices=("cold", "warm", "edit"), default="cold")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--work", type=Path, default=HERE / "scratch")
     args = parser.parse_args(argv)
-    stats = profile(args.size, args.work)
-    print(f"Profile of one cold build at {args.size} items ({stats.total_tt:.1f} s under cProfile)\n")
+    stats = profile(args.size, args.work, phase=args.phase)
+    print(f"Profile of one {args.phase} build at {args.size} items ({stats.total_tt:.1f} s under cProfile)\n")
     print("Own time (tottime):\n\n" + table(stats, "tottime", args.top) + "\n")
     print("Cumulative time (cumtime):\n\n" + table(stats, "cumtime", args.top) + "\n")
     print("Our plugins, cumulative:\n\n" + table(stats, "cumtime", args.top, only=f"{runners.ROOT}/plugins/"))

@@ -16,9 +16,9 @@ import yaml
 from .diagnostics import Diagnostic, t
 
 try:  # the C loader is ~6x faster than the pure-Python one
-    from yaml import CSafeLoader as _BaseLoader
+    from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader
+    from yaml import SafeLoader
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 12
@@ -126,7 +126,7 @@ def parse_yaml(yaml_text: str, path: str, first_line: int = 1) -> tuple[Any, dic
         problems.extend(_scan_events(yaml_text, path, offset))
         if problems:
             return None, {}, problems
-    loader = _BaseLoader(yaml_text)
+    loader = SafeLoader(yaml_text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -216,7 +216,7 @@ def _unconstructible(node, loc: Loc, path: str, offset: int) -> Diagnostic | Non
 def _scan_events(yaml_text: str, path: str, offset: int) -> list[Diagnostic]:
     problems = []
     try:
-        for event in yaml.parse(yaml_text, Loader=_BaseLoader):
+        for event in yaml.parse(yaml_text, Loader=SafeLoader):
             line = event.start_mark.line + 1 + offset
             if isinstance(event, yaml.AliasEvent):
                 problems.append(Diagnostic(path, line, "", t("YAML alias '*{name}' is not allowed", name=event.anchor),

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 from bloc_content.diagnostics import Diagnostic, t
+from bloc_content.frontmatter import SafeLoader
 from bloc_content.languages import LANG_CODE
 
 Owner = tuple[str, str]  # (translation_key, lang)
@@ -51,7 +52,7 @@ class Redirect:
 
 def load_record(text: str) -> dict[str, Owner]:
     """{url: (translation_key, lang)} from the record's YAML ({} for an empty file)."""
-    data = yaml.safe_load(text) or {}
+    data = yaml.load(text, Loader=SafeLoader) or {}  # the safe loader, in C where PyYAML has it
     if not isinstance(data, dict):
         raise ValueError("expected 'url: {key: ..., lang: ...}' lines")
     record = {}

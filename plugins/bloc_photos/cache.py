@@ -90,9 +90,11 @@ def store(cache_dir: Path, key: str, manifest: dict[str, Any], files: dict[str, 
     return manifest
 
 
-def place(source: Path, target: Path) -> None:
-    """Hard-link a cached file into the output (copy when linking is impossible)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+def place(source: Path, target: Path, make_parent: bool = True) -> None:
+    """Hard-link a cached file into the output (copy when linking is impossible);
+    `make_parent=False` when the caller made the target's folder."""
+    if make_parent:
+        target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         if target.stat().st_size == source.stat().st_size:
             return  # names carry the content hash: same name, same bytes

@@ -94,8 +94,9 @@ class Fingerprints:
         self._articles: dict[int, tuple[Content, str]] = {}
         self._shared: dict[tuple[str, int], tuple[object, str]] = {}
         self._templates: dict[tuple[int, str], object] = {}
-        self._inner = Digester(special=self._inner_stand_in, skip_attributes=SKIPPED_ATTRIBUTES)
-        self._outer = Digester(special=self._article_stand_in, skip_attributes=SKIPPED_ATTRIBUTES)
+        self._inner = Digester(special=self._inner_stand_in, skip_attributes=SKIPPED_ATTRIBUTES, remember=True)
+        self._outer = Digester(special=self._article_stand_in, skip_attributes=SKIPPED_ATTRIBUTES,
+                               remember=True)
 
     @staticmethod
     def _inner_stand_in(value):

@@ -76,8 +76,13 @@ class Typeface:
                 out.append((index, char))
         return out
 
+    @cached_property
+    def covered(self) -> frozenset[str]:
+        """Every character some file of the face has."""
+        return frozenset(chr(code) for cmap in self.cmaps for code in cmap)
+
     def missing(self, text: str) -> list[str]:
-        return sorted({c for c in text if not any(ord(c) in cmap for cmap in self.cmaps)})
+        return sorted(set(text) - self.covered)
 
     def width(self, text: str, size: int) -> float:
         return sum(self.font(i, size).getlength(run) for i, run in self.runs(text))

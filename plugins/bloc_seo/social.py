@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bloc_content.cachekeys import derived_key
+from bloc_content.cacheuse import mark_used
 from bloc_content.forked import can_fork, in_forks
 from bloc_photos import cache
 
@@ -52,6 +53,7 @@ class Painter:
                             "fonts": fonts.hexdigest()}
         self.placed: dict[str, Picture] = {}
         self.pending: dict[str, Callable[[], bytes]] = {}  # cache key -> how to draw it
+        self._out_dir_made = False
 
     def missing(self, text: str) -> list[str]:
         """Characters of `text` the card's fonts cannot show."""
@@ -71,11 +73,15 @@ class Painter:
             return self.placed[key]
         picture = Picture(f"{kind}-{key[:16]}.png", *size)
         self.placed[key] = picture
-        if cache.lookup(self.cache_dir, key) is None:
-            self.pending[key] = draw
-        else:
+        # An entry is stored whole or not at all (a folder renamed into place), so its file
+        # being there is enough: no manifest to read for each of thousands of pages.
+        entry = cache.entry_dir(self.cache_dir, key)
+        if (entry / CARD_FILE).is_file():
+            mark_used(entry)
             STATS["hits"] += 1
             self._place(key, picture)
+        else:
+            self.pending[key] = draw
         return picture
 
     def finish(self, processes: int = 1) -> None:
@@ -94,4 +100,7 @@ class Painter:
         self.pending.clear()
 
     def _place(self, key: str, picture: Picture) -> None:
-        cache.place(cache.entry_dir(self.cache_dir, key) / CARD_FILE, self.out_dir / picture.name)
+        if not self._out_dir_made:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            self._out_dir_made = True
+        cache.place(cache.entry_dir(self.cache_dir, key) / CARD_FILE, self.out_dir / picture.name, make_parent=False)

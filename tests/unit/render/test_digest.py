@@ -26,23 +26,67 @@ class Item:
         self.settings = {"ignored": object()}
 
 
-def digest(value) -> str:
-    return Digester(skip_attributes=("settings",)).digest(value)
+@dataclasses.dataclass
+class Name:  # a flat record: scalars only
+    id: str
+    name: str
+    member: bool = True
+    rank: int | None = None
 
 
-def test_equal_values_have_equal_digests_whatever_the_order_of_a_dict_or_set():
-    assert digest({"a": 1, "b": [1, 2]}) == digest({"b": [1, 2], "a": 1})
-    assert digest({"x", "y", "z"}) == digest({"z", "y", "x"})
-    assert digest(Item("t", Fact("btp", [2021]))) == digest(Item("t", Fact("btp", [2021])))
+def digest(value, remember: bool = False) -> str:
+    return Digester(skip_attributes=("settings",), remember=remember).digest(value)
 
 
+@pytest.mark.parametrize("remember", [False, True])
+def test_equal_values_have_equal_digests_whatever_the_order_of_a_dict_or_set(remember):
+    assert digest({"a": 1, "b": [1, 2]}, remember) == digest({"b": [1, 2], "a": 1}, remember)
+    assert digest({"x", "y", "z"}, remember) == digest({"z", "y", "x"}, remember)
+    assert digest(Item("t", Fact("btp", [2021])), remember) == digest(Item("t", Fact("btp", [2021])), remember)
+    assert digest([Name("bca", "Bộ Công an")], remember) == digest([Name("bca", "Bộ Công an")], remember)
+
+
+@pytest.mark.parametrize("remember", [False, True])
 @pytest.mark.parametrize("other", [
     Item("t2", Fact("btp", [2021])),
     Item("t", Fact("bca", [2021])),
     Item("t", Fact("btp", [2021, 2022])),
 ])
-def test_any_difference_inside_an_object_changes_the_digest(other):
-    assert digest(Item("t", Fact("btp", [2021]))) != digest(other)
+def test_any_difference_inside_an_object_changes_the_digest(other, remember):
+    assert digest(Item("t", Fact("btp", [2021])), remember) != digest(other, remember)
+
+
+@pytest.mark.parametrize("other", [Name("bca", "Bộ Công an", False), Name("bca", "Bộ Công An"), Name("bca", "Bộ Công an", rank=0),
+                                   Name("bca", "Bộ Công an", 1), Name("bca", Markup("Bộ Công an"))])
+def test_a_flat_record_differs_by_any_field_and_by_its_types(other):
+    assert digest(Name("bca", "Bộ Công an")) != digest(other)
+
+
+def test_an_object_met_again_is_walked_once(monkeypatch):
+    walked = []
+    walk = Digester._feed_container
+
+    def counting(self, put, value, kind, active):
+        if isinstance(value, Item):
+            walked.append(value)
+        return walk(self, put, value, kind, active)
+
+    monkeypatch.setattr(Digester, "_feed_container", counting)
+    shared = Item("t", Fact("btp", [2021]))
+    first = digest([shared, shared, {"again": shared}], remember=True)
+    assert walked == [shared]
+    copies = [Item("t", Fact("btp", [2021])) for _ in range(3)]
+    assert first == digest([copies[0], copies[1], {"again": copies[2]}], remember=True)
+
+
+def test_a_digest_that_met_a_cycle_is_not_remembered_for_other_pages():
+    outer = Item("a", Fact("btp", [1]))
+    inner = {"back": outer}
+    outer.fact = Fact("btp", [inner])  # outer -> fact -> inner -> outer
+    digester = Digester(skip_attributes=("settings",), remember=True)
+    digester.digest(outer)
+    # the fact's digest, met inside the cycle, left out the outer item: alone it must include it
+    assert digester.digest(outer.fact) == Digester(skip_attributes=("settings",), remember=True).digest(outer.fact)
 
 
 def test_types_that_render_differently_differ():
