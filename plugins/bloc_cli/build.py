@@ -7,6 +7,7 @@ unchanged. Two builds of the same output at once are refused with a clear messag
 from __future__ import annotations
 
 import argparse
+import copy
 import ctypes
 import errno
 import fcntl
@@ -75,8 +76,12 @@ def run_build(args: argparse.Namespace) -> int:
         if settings.get("GZIP_CACHE", True):
             _drop_damaged_caches(Path(settings["CACHE_PATH"]))
         staging = final.parent / f".{final.name}.tmp-{os.getpid()}"
-        settings = read_settings(args.settings, override={**override, "OUTPUT_PATH": str(staging),
-                                                          "DELETE_OUTPUT_DIRECTORY": False})
+        # A copy: Pelican's readers add to nested settings in place (MARKDOWN's extensions), and
+        # a settings file that imports another (publishconf.py) shares that module's values
+        # with every later build of this process (the dev server), which would then differ
+        # from this one in its settings, and render every page again.
+        settings = copy.deepcopy(read_settings(args.settings, override={**override, "OUTPUT_PATH": str(staging),
+                                                                        "DELETE_OUTPUT_DIRECTORY": False}))
         # Pages whose fingerprint is unchanged are linked from the current site (bloc_render).
         rendering = settings[STATE_SETTING] = RenderState(final, cold=getattr(args, "cold", False))
         outcome = reporting.run_pelican(settings, args)

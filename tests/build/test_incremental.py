@@ -188,6 +188,34 @@ def test_an_unchanged_rebuild_reuses_every_page(site):
     assert inodes(site / "output") == before  # the same files, linked into the new site
 
 
+TWO_BUILDS = """
+import contextlib, io, json, sys
+from bloc_cli.main import main
+for _ in range(2):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(sys.argv[1:])
+    print(json.dumps({"code": code, "report": json.loads(out.getvalue())}))
+"""
+
+
+def test_the_next_build_in_the_same_process_reuses_every_page(site):
+    """The dev server builds again and again in one process. The site's settings import
+    pelicanconf.py, whose values stay in memory between builds: a build must not leave them
+    changed (Pelican's reader adds to MARKDOWN), or the next build's every page differs."""
+    command = [sys.executable, "-c", TWO_BUILDS, "build", "--lang", "en", "--settings", str(site / "site.py"),
+               "--content", str(site / "content"), "--output", str(site / "output"),
+               "--cache", str(site / "cache"), "--format", "json"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
+    assert done.returncode == 0, done.stderr
+    first, second = (json.loads(line) for line in done.stdout.splitlines())
+    assert first["code"] == second["code"] == 0
+    assert second["report"]["rendering"]["rendered"] == 0
+    assert second["report"]["rendering"]["reused"] == first["report"]["rendering"]["reused"] + \
+        first["report"]["rendering"]["rendered"]
+
+
 def test_cold_renders_every_page_again(site):
     before = inodes(site / "output")
     report = bloc_build(site, site / "output", site / "cache", "--cold")
