@@ -12,6 +12,7 @@ import ctypes
 import errno
 import fcntl
 import gzip
+import json
 import logging
 import os
 import pickle
@@ -163,26 +164,50 @@ def _atomic_cache_writes() -> None:
     cache.FileDataCacher.save_cache = save_cache
 
 
+CHECKED_CACHES = ".checked-caches.json"  # cache files found whole, by size and modification time
+
+
 def _drop_damaged_caches(cache_root: Path) -> None:
     """Delete cache files that are not complete gzip streams (written by an older build that
-    was killed), and temporary files of killed builds; the build then reads the content again."""
+    was killed), and temporary files of killed builds; the build then reads the content again.
+    A file is read through once: it is checked again only when its size or time changes."""
     if not cache_root.is_dir():
         return
-    for path in cache_root.rglob("*"):
-        if not path.is_file():
-            continue
-        if ".tmp-" in path.name:
-            if time.time() - path.stat().st_mtime > 3600:  # younger: another build may be writing it
+    record = cache_root / CHECKED_CACHES
+    try:
+        checked = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        checked = {}
+    whole: dict[str, list[int]] = {}
+    for folder, _dirs, files in os.walk(cache_root):
+        for name in files:
+            path = Path(folder, name)
+            if ".tmp-" in name:
+                if time.time() - path.stat().st_mtime > 3600:  # younger: another build may be writing it
+                    path.unlink(missing_ok=True)
+                continue
+            if path.suffix not in ("", ".gz") or path == record:
+                continue  # not a gzip'd cache (bloc_search keeps folded pages and bundles as files)
+            found = path.stat()
+            mark, shown = [found.st_size, found.st_mtime_ns], path.relative_to(cache_root).as_posix()
+            if checked.get(shown) != mark and not _whole_gzip(path):
                 path.unlink(missing_ok=True)
-            continue
-        if path.suffix not in ("", ".gz"):
-            continue  # not a gzip'd cache (bloc_search keeps folded pages and bundles as files)
-        try:
-            with gzip.open(path, "rb") as handle:
-                while handle.read(1 << 20):
-                    pass
-        except (OSError, EOFError, zlib.error):
-            path.unlink(missing_ok=True)
+                continue
+            whole[shown] = mark
+    if whole != checked:
+        temporary = record.with_name(f"{record.name}.tmp-{os.getpid()}")
+        temporary.write_text(json.dumps(whole, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, record)
+
+
+def _whole_gzip(path: Path) -> bool:
+    try:
+        with gzip.open(path, "rb") as handle:
+            while handle.read(1 << 20):
+                pass
+    except (OSError, EOFError, zlib.error):
+        return False
+    return True
 
 
 def _swap(staging: Path, final: Path) -> None:
