@@ -49,8 +49,8 @@ class SiteWide(PluginSettings):
                                            description="deepest nesting of lists and quotes in a body")
     BLOC_CACHE_MAX_AGE_DAYS: float = Field(DEFAULT_MAX_AGE_DAYS, gt=0, description="`bloc build` removes cache "
                                            "entries no build used for this many days")
-    BLOC_WORKERS: int | None = Field(None, ge=1, description="processes that read the items (default: one per "
-                                     "core; 1: all in the build's process)")
+    BLOC_WORKERS: int | None = Field(None, ge=1, description="processes that read the items and draw the social "
+                                     "cards (default: one per core; 1: all in the build's process)")
 
 
 SETTINGS = Declaration("bloc_content", SiteWide,
