@@ -13,6 +13,7 @@ from itertools import chain
 from pathlib import Path
 
 from markupsafe import Markup
+from pelican.generators import ArticlesGenerator
 
 from .article_view import ArticleView, attach_view
 from .build_state import STATE_KEY, BuildState, build_state
@@ -170,14 +171,21 @@ def on_articles_finalized(generator) -> None:
             # Pelican's public `content` (links resolved); bloc_photos places the photos in it.
             body=Markup(article.content),
         ))
-    for article in every_article(generator):
-        # Every file was checked and Pelican's cache is saved (with the tables): a problem
-        # found later (a photo, a social card) finds its line again from the text.
-        if article.bloc.front is not None:
-            article.bloc.front.forget_lines()
     # No failing here yet: every shown article is valid, so the photos and the other
     # plugins still run and report their problems too; bloc_indexes fails the build once,
     # before anything is written.
+
+
+def on_generators_finalized(generators) -> None:
+    """Every file was checked, Pelican's cache is saved (with the line tables) and every
+    generator has its context (bloc_indexes' records name the lines of the facts they
+    gather): the tables go before the pages are written. A problem found later (a photo,
+    a social card) finds its line again from the text."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            for article in every_article(generator):
+                if article.bloc.front is not None:
+                    article.bloc.front.forget_lines()
 
 
 def alternates(article, settings) -> dict[str, str]:
@@ -214,4 +222,5 @@ def connect(signals) -> None:
     signals.article_generator_init.connect(on_articles_init)
     signals.article_generator_pretaxonomy.connect(on_pretaxonomy)
     signals.article_generator_finalized.connect(on_articles_finalized)
+    signals.all_generators_finalized.connect(on_generators_finalized)
     signals.finalized.connect(on_finalized)
