@@ -35,6 +35,7 @@ class Workspace:
     content = property(lambda self: self.root / "content")
     ours_output = property(lambda self: self.root / "output-ours")
     ours_cache = property(lambda self: self.root / "cache-ours")
+    photos_cache = property(lambda self: self.root / ".cache" / "photos")
     plain = property(lambda self: self.root / "plain")
     hugo = property(lambda self: self.root / "hugo")
     theme = property(lambda self: self.root / "theme")  # a copy: the template phase edits it
@@ -97,7 +98,10 @@ def bench_settings(ws: Workspace) -> Path:
     # The workspace's content and theme, also for builds that do not pass --content (the dev server's).
     lines += [f"PATH = {str(ws.content)!r}", f"BLOC_DATA_PATH = {str(ws.content / 'data')!r}",
               f"THEME = {str(ws.theme)!r}", f"OUTPUT_PATH = {str(ws.ours_output)!r}",
-              f"CACHE_PATH = {str(ws.ours_cache)!r}"]
+              f"CACHE_PATH = {str(ws.ours_cache)!r}",
+              # The photos and social cards: the workspace's own, wiped for a cold build (the
+              # project's .cache/photos would make every cold build after the first a warm one).
+              f"BLOC_PHOTOS_CACHE = {str(ws.photos_cache)!r}"]
     path = ws.root / "benchconf.py"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

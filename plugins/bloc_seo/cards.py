@@ -51,6 +51,7 @@ class Typeface:
 
     paths: tuple[Path, ...]
     _loaded: dict[tuple[int, int], ImageFont.FreeTypeFont] = field(default_factory=dict, compare=False, repr=False)
+    _file_of: dict[str, int | None] = field(default_factory=dict, compare=False, repr=False)  # char -> file index
 
     @cached_property
     def cmaps(self) -> tuple[frozenset[int], ...]:
@@ -67,7 +68,9 @@ class Typeface:
         """(file index, text) runs; characters no file has are left out (see `missing`)."""
         out: list[tuple[int, str]] = []
         for char in text:
-            index = next((i for i, cmap in enumerate(self.cmaps) if ord(char) in cmap), None)
+            if char not in self._file_of:
+                self._file_of[char] = next((i for i, cmap in enumerate(self.cmaps) if ord(char) in cmap), None)
+            index = self._file_of[char]
             if index is None:
                 continue
             if out and out[-1][0] == index:

@@ -37,8 +37,11 @@ def initialized(pelican) -> None:
                              for lang, kinds in missing if kinds])
 
 
-def page_card(settings, lang: str, url: str, title: str, description: str, article=None) -> SocialImage:
-    """The social card of a page: an item's title and date, or a listing page's title (and year)."""
+def page_card(settings, lang: str, url: str, title: str, description: str, article=None,
+              card_title: str | None = None) -> SocialImage:
+    """The social card of a page: an item's title and date, or a listing page's title (and
+    year). `card_title` is what a paginated list's card says on every page of the list (one
+    card per list, not one per page)."""
     from bloc_i18n.dates import human_date
 
     bloc = site(settings).bloc_name[lang]
@@ -46,7 +49,7 @@ def page_card(settings, lang: str, url: str, title: str, description: str, artic
         precision = article.bloc.model.date_precision
         card = Card(lang, article.title, bloc, human_date(article.date, lang, "month" if precision == "month" else "day"))
     else:
-        heading = title.removesuffix(f" | {bloc}")
+        heading = card_title or title.removesuffix(f" | {bloc}")
         kind, params = kind_of(settings["BLOC_URLS"], lang, url) or ("", {})
         card = Card(lang, description if heading == bloc else heading, bloc, params.get("year", "") if kind == "year" else "")
     where = painter(settings)
@@ -89,10 +92,11 @@ def install(generator) -> None:
     pages = seo_state(settings).pages
 
     def seo_head(lang, page_url, alternates, title, description, labels, article=None, noindex=False,
-                 not_found=False):
+                 not_found=False, card_title=None):
         card = None
         if not not_found and not (article is not None and article.view.social_image):
-            card = page_card(settings, lang, page_url, str(title), str(description), article)
+            card = page_card(settings, lang, page_url, str(title), str(description), article,
+                             str(card_title) if card_title else None)
         head = build_head(site(settings), lang=lang, url=page_url, alternates=dict(alternates or {}),
                           title=str(title), description=str(description), labels=labels, article=article,
                           noindex=noindex, not_found=not_found, feeds=feed_links(settings, lang, page_url),

@@ -277,3 +277,21 @@ def test_consistency_errors_fail_the_build(tmp_path):
         "(expected 2022 or earlier)",
     ]
     assert not (tmp_path / "output").exists()
+
+
+def _card(page) -> tuple[str, str]:
+    return (page.find("meta", attrs={"property": "og:image"})["content"],
+            page.find("meta", attrs={"property": "og:image:alt"})["content"])
+
+
+def test_every_page_of_a_list_shares_the_lists_social_card(open_page):
+    """One card a list (what a shared link shows is the list), not one picture per page."""
+    member, _ = member_pages(open_page, "bo-nganh/bo-tu-phap")
+    years = [open_page("2021"), open_page("2021/trang/2")]
+    english, _ = member_pages(open_page, "en/members/ministry-of-justice")
+    for pages, words in ((member, "Bộ Tư pháp"), (years, "2021"), (english, "Ministry of Justice")):
+        cards = {_card(page) for page in pages}
+        assert len(cards) == 1, cards
+        image, alt = cards.pop()
+        assert image.endswith(".png") and words in alt and "trang" not in alt and "page" not in alt
+    assert len({_card(member[0]), _card(years[0]), _card(english[0])}) == 3
