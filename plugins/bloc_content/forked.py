@@ -2,11 +2,15 @@
 shared state (reading items, drawing social cards).
 
 Workers are forked, so the work function (often a closure over the build's reader or fonts)
-is never pickled; only the results are, sent back through a pipe.
+is never pickled; only the results are, sent back through a pipe. The build's objects are
+frozen out of the garbage collector while the workers start, so that a worker's
+collections do not write to the objects it inherited (which would copy those pages of the
+build's heap into the worker instead of sharing them).
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -40,12 +44,16 @@ def in_forks(work: Callable[[list[Item]], list[Result]], items: list[Item],
     context = multiprocessing.get_context("fork")
     count = max(1, min(processes, len(items)))
     running = []
-    for start in range(count):
-        receive, send = context.Pipe(duplex=False)
-        worker = context.Process(target=_serve, args=(work, items[start::count], send), daemon=True)
-        worker.start()
-        send.close()
-        running.append((receive, worker))
+    gc.freeze()  # what exists now is left alone by the workers' collections (copy-on-write stays shared)
+    try:
+        for start in range(count):
+            receive, send = context.Pipe(duplex=False)
+            worker = context.Process(target=_serve, args=(work, items[start::count], send), daemon=True)
+            worker.start()
+            send.close()
+            running.append((receive, worker))
+    finally:
+        gc.unfreeze()  # the build's own collections see them again
     results: list[Result | None] = [None] * len(items)
     for start, (receive, worker) in enumerate(running):
         try:

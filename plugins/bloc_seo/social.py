@@ -86,18 +86,23 @@ class Painter:
 
     def finish(self, processes: int = 1) -> None:
         """Draw the cards asked for that the cache did not have (in `processes` forked
-        workers), store them in the cache and place them in the output."""
+        workers, each storing its cards in the cache) and place them in the output."""
         keys = list(self.pending)
         if can_fork(processes, len(keys), FORK_FROM):
-            drawn = in_forks(lambda share: [self.pending[key]() for key in share], keys, processes)
+            stored = in_forks(lambda share: [self._store(key) for key in share], keys, processes)
         else:
-            drawn = [None] * len(keys)
-        for key, png in zip(keys, drawn, strict=True):
-            png = png if png is not None else self.pending[key]()  # a worker died: drawn here
-            cache.store(self.cache_dir, key, {"files": [CARD_FILE]}, {CARD_FILE: png})
+            stored = [None] * len(keys)
+        for key, done in zip(keys, stored, strict=True):
+            if done is None:  # not forked, or its worker died: drawn here
+                self._store(key)
             STATS["encodes"] += 1
             self._place(key, self.placed[key])
         self.pending.clear()
+
+    def _store(self, key: str) -> bool:
+        """Draw one card into the cache (an entry is written whole: safe from any process)."""
+        cache.store(self.cache_dir, key, {"files": [CARD_FILE]}, {CARD_FILE: self.pending[key]()})
+        return True
 
     def _place(self, key: str, picture: Picture) -> None:
         if not self._out_dir_made:
