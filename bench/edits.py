@@ -37,10 +37,8 @@ def edit_registry(content: Path, round_: int) -> tuple[Path, str]:
     """Rename the first award of the registry in English (its id, and so every item, stays valid)."""
     path = content / "data" / REGISTRY
     word = marker("registry", round_)
-    text, count = _FIRST_NAME_EN.subn(lambda m: f"{m[1]}{m[2]} ({word})", path.read_text(encoding="utf-8"), 1)
-    if count != 1:
-        raise ValueError(f"{path.name} has no English name ('  name:' then '    en:') to edit")
-    path.write_text(text, encoding="utf-8")
+    _replace_once(path, _FIRST_NAME_EN, lambda m: f"{m[1]}{m[2]} ({word})",
+                  f"{path.name} has no English name ('  name:' then '    en:') to edit")
     return path, word
 
 
@@ -52,8 +50,14 @@ def edit_template(theme: Path, round_: int) -> tuple[Path, str]:
     block of a child template would not be rendered)."""
     path = theme / TEMPLATE
     word = marker("template", round_)
-    text, count = _LAST_ENDBLOCK.subn(lambda m: f"<!-- {word} -->{m[1]}", path.read_text(encoding="utf-8"), 1)
-    if count != 1:
-        raise ValueError(f"{TEMPLATE} has no {{% endblock %}} to edit before")
-    path.write_text(text, encoding="utf-8")
+    _replace_once(path, _LAST_ENDBLOCK, lambda m: f"<!-- {word} -->{m[1]}",
+                  f"{TEMPLATE} has no {{% endblock %}} to edit before")
     return path, word
+
+
+def _replace_once(path: Path, pattern: re.Pattern, replacement, missing: str) -> None:
+    """Replace the first match of `pattern` in the file; ValueError(`missing`) when there is none."""
+    text, count = pattern.subn(replacement, path.read_text(encoding="utf-8"), 1)
+    if count != 1:
+        raise ValueError(missing)
+    path.write_text(text, encoding="utf-8")
