@@ -26,6 +26,7 @@ from pathlib import Path
 
 from . import reporting
 from .i18n import _
+from .quick_preview import SOURCES_SETTING
 from .report import compare_pages
 
 RENAME_EXCHANGE = 2  # renameat2 flag: swap two paths atomically (Linux)
@@ -85,6 +86,8 @@ def run_build(args: argparse.Namespace) -> int:
                                                                         "DELETE_OUTPUT_DIRECTORY": False}))
         # Pages whose fingerprint is unchanged are linked from the current site (bloc_render).
         rendering = settings[STATE_SETTING] = RenderState(final, cold=getattr(args, "cold", False))
+        if getattr(args, "page_sources", None) is not None:  # the dev server's quick preview asks
+            settings[SOURCES_SETTING] = args.page_sources
         outcome = reporting.run_pelican(settings, args)
         outcome.render = rendering
         if outcome.ok:

@@ -2,13 +2,16 @@
 "Draft" banner), rebuilt on every change to content, theme, plugins or settings. It is built
 into output.preview/, never into output/, so a preview is never published by mistake.
 
-Each rebuild runs `bloc build` in this process, which stays warm: the libraries, the content
-model and the compiled templates are loaded once, and pages whose fingerprint did not change
-are reused (bloc_render), so a save costs an incremental build. An edit under plugins/ (code,
-message catalogues) restarts the process, which then runs the new code. While the last build failed,
-every page request gets an error page listing the problems (the previous preview stays in
-output.preview/); it reloads itself every few seconds and shows the site again once a build
-succeeds.
+A save that touches only item folders shows those items' own pages first, in about a second
+(quick_preview.py: the items alone are built beside the preview and their pages moved in).
+Then, and on every other change, `bloc build` runs in this process, which stays warm: the
+libraries, the content model and the compiled templates are loaded once, and pages whose
+fingerprint did not change are reused (bloc_render), so a save costs an incremental build.
+An edit under plugins/ (code, message catalogues) restarts the process, which then runs the
+new code. While the last build failed, every page request gets an error page listing the
+problems (the previous preview stays in output.preview/, but for the pages of a saved item
+whose quick build succeeded); it reloads itself every few seconds and shows the site again
+once a build succeeds.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ IGNORED_SUFFIXES = (".mo", ".pyc", ".tmp")  # files a build itself may write: no
 class State:
     def __init__(self) -> None:
         self.errors: str | None = None
+        self.errors_are_quick = False  # from a quick preview: the next good one clears them
+        self.owners: dict[str, str] = {}  # article page -> its item file, in output.preview/
         self.lock = threading.Lock()
 
 
@@ -68,34 +73,72 @@ class Handler(SimpleHTTPRequestHandler):
 PREVIEW_OUTPUT = "output.preview"  # never output/: a preview shows drafts and must not be published
 
 
-def preview_build_args(root: Path, settings: str, lang: str) -> argparse.Namespace:
-    """What `bloc build --preview --quiet` into output.preview/ would parse to."""
+def preview_build_args(root: Path, settings: str, lang: str, page_sources: dict | None = None) -> argparse.Namespace:
+    """What `bloc build --preview --quiet` into output.preview/ would parse to; `page_sources`
+    collects which item file each article page shows."""
     return argparse.Namespace(root=str(root), settings=settings, content=None, output=str(root / PREVIEW_OUTPUT),
                               cache=str(root / ".cache" / "preview"), verbose=False, quiet=True, preview=True,
-                              format="text", cold=False, lang=lang)
+                              format="text", cold=False, lang=lang, page_sources=page_sources)
 
 
 def rebuild(root: Path, settings: str, state: State, lang: str = "vi") -> bool:
     """One preview build in this process; its messages go to the terminal and, when it
     fails, to the browser."""
+    from . import quick_preview
     from .build import run_build
 
+    quick_preview.listen()
     captured = io.StringIO()
+    sources: dict[str, str] = {}
     try:
         with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
-            code = run_build(preview_build_args(root, settings, lang))
+            code = run_build(preview_build_args(root, settings, lang, sources))
     except Exception:  # a bug, not bad content: show it, keep serving the previous preview
         captured.write(traceback.format_exc())
         code = 1
     report = captured.getvalue().strip()
     with state.lock:
         state.errors = None if code == 0 else (report or _("The build failed."))
+        state.errors_are_quick = False
+        if code == 0:
+            state.owners = sources
     if code == 0:
         print(_("Build succeeded."), file=sys.stderr)
     else:
         print(report, file=sys.stderr)
         print(_("Build failed: the browser shows the problems until they are fixed."), file=sys.stderr)
     return code == 0
+
+
+def show_saved_items(root: Path, settings: str, folders: list[Path], state: State, lang: str = "vi") -> bool:
+    """The quick preview of the saved item folders: their pages into output.preview/, or their
+    problems to the browser. True when it placed pages."""
+    from . import quick_preview
+    from .build import _lock
+    from .report import format_duration
+
+    final = root / PREVIEW_OUTPUT
+    try:
+        quick = quick_preview.build(settings, folders, root / quick_preview.SIDE, lang)
+    except Exception:  # a bug: the full build that follows shows what is wrong
+        print(traceback.format_exc(), file=sys.stderr)
+        return False
+    if not quick.ok:
+        with state.lock:
+            state.errors, state.errors_are_quick = "\n".join(quick.problems) or _("The build failed."), True
+        print(_("Quick preview: the saved item has problems; the browser shows them."), file=sys.stderr)
+        return False
+    with _lock(final) as locked:
+        if not locked:
+            return False  # a `bloc build` of the preview runs: its result will show
+        with state.lock:
+            placed = quick_preview.place(quick, root / quick_preview.SIDE, final, state.owners)
+            if placed and state.errors_are_quick:
+                state.errors, state.errors_are_quick = None, False
+    took = format_duration(quick.seconds, lang)
+    for page in placed:
+        print(_("Quick preview ({took}): /{page}", took=took, page=page.removesuffix("index.html")), file=sys.stderr)
+    return bool(placed)
 
 
 def code_changed(changes, root: Path) -> bool:
@@ -110,6 +153,16 @@ def restart() -> None:
     print(_("Plugin code changed: restarting the dev server..."), file=sys.stderr)
     sys.stderr.flush()
     os.execv(sys.executable, [sys.executable, "-m", "bloc_cli", *sys.argv[1:]])
+
+
+def saved_item_folders(changes, settings: str) -> list[Path] | None:
+    """The item folders a save touched, when it touched nothing else (quick_preview.py)."""
+    from . import quick_preview
+
+    try:
+        return quick_preview.item_folders(changes, *quick_preview.where_items_are(settings))
+    except Exception:  # settings that do not read: the full build says why
+        return None
 
 
 def run(args) -> int:
@@ -137,6 +190,9 @@ def run(args) -> int:
                 server.shutdown()
                 server.server_close()  # the new process listens on the same port
                 restart()
+            folders = saved_item_folders(changes, args.settings)
+            if folders:
+                show_saved_items(root, args.settings, folders, state, lang)
             print(_("Change seen: rebuilding..."), file=sys.stderr)
             rebuild(root, args.settings, state, lang)
     finally:

@@ -31,6 +31,9 @@ class RenderState:
 
     previous: Path  # the output/ the build will replace
     cold: bool = False  # --cold: render everything (the new record is still saved)
+    # A look at some pages (the dev server's quick preview): only the pages of these templates
+    # are written, none is fingerprinted or reused, and no record is kept.
+    only_templates: frozenset[str] | None = None
     site: str | None = None  # the site's digest when the build started (None: render everything)
     record_path: Path | None = None
     old: dict[str, Entry] = field(default_factory=dict)

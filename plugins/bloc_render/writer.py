@@ -186,6 +186,8 @@ class ReusingWriter(Writer):
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
+        if self.state.only_templates is not None and template.name not in self.state.only_templates:
+            return None
         paginates = (paginated or any(k in kwargs for k in ("articles", "dates"))) and \
             template_name in self.settings["PAGINATED_TEMPLATES"]
         if not name or paginates or self.prints is None:
@@ -256,7 +258,7 @@ def _picklable(calls: list) -> bool:
 def initialized(pelican) -> None:
     apply(pelican.settings, SETTINGS, pelican.settings.get("BLOC_ROOT"))
     state = pelican.settings.get(STATE_SETTING)
-    if isinstance(state, RenderState):
+    if isinstance(state, RenderState) and state.only_templates is None:
         try:
             state.site = site_of(pelican.settings)
         except Unstable as exc:

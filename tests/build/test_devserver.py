@@ -79,6 +79,8 @@ def test_the_dev_server_rebuilds_in_place(project):
 
         edit(project / ITEM, BODY, "Lần sửa thứ nhất của tin.")
         poll(url, server, lambda status, text: status == 200 and "Lần sửa thứ nhất" in text)
+        # the saved item was shown by a quick preview first (tests/build/test_quick_preview.py)
+        assert f": /{ITEM_URL}\n" in (project / "devserver.log").read_text(encoding="utf-8")
         assert (project / OTHER_PAGE).stat().st_ino == other  # reused: the edit rendered what it changed
 
         edit(project / ITEM, "Lần sửa thứ nhất của tin.", "Lần sửa thứ hai của tin.")
