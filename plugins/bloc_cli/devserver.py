@@ -4,11 +4,11 @@ into output.preview/, never into output/, so a preview is never published by mis
 
 A save that touches only item folders shows those items' own pages first, in about a second
 (quick_preview.py: the items alone are built beside the preview and their pages moved in).
-Then, and on every other change, `bloc build` runs in this process, which stays warm: the
-libraries, the content model and the compiled templates are loaded once, and pages whose
-fingerprint did not change are reused (bloc_render), so a save costs an incremental build.
-An edit under plugins/ (code, message catalogues) restarts the process, which then runs the
-new code. While the last build failed, every page request gets an error page listing the
+Then, and on every other change, `bloc build` runs in a child of this process, which stays
+warm: the libraries, the content model and the compiled templates are loaded once, and pages
+whose fingerprint did not change are reused (bloc_render), so a save costs an incremental
+build. A save during that build stops it and starts again (background_build.py). An edit
+under plugins/ (code, message catalogues) restarts the process, which then runs the new code. While the last build failed, every page request gets an error page listing the
 problems (the previous preview stays in output.preview/, but for the pages of a saved item
 whose quick build succeeded); it reloads itself every few seconds and shows the site again
 once a build succeeds.
@@ -22,12 +22,14 @@ import functools
 import html
 import io
 import os
+import signal
 import sys
 import threading
 import traceback
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from .background_build import BackgroundBuilds
 from .i18n import _
 
 WATCHED = ("content", "theme", "plugins")
@@ -81,9 +83,9 @@ def preview_build_args(root: Path, settings: str, lang: str, page_sources: dict 
                               format="text", cold=False, lang=lang, page_sources=page_sources)
 
 
-def rebuild(root: Path, settings: str, state: State, lang: str = "vi") -> bool:
-    """One preview build in this process; its messages go to the terminal and, when it
-    fails, to the browser."""
+def full_build(root: Path, settings: str, lang: str) -> list:
+    """One preview build (in whichever process runs it): [exit status, what it printed,
+    {article page: its item file}], all JSON values for background_build.py's pipe."""
     from . import quick_preview
     from .build import run_build
 
@@ -96,7 +98,12 @@ def rebuild(root: Path, settings: str, state: State, lang: str = "vi") -> bool:
     except Exception:  # a bug, not bad content: show it, keep serving the previous preview
         captured.write(traceback.format_exc())
         code = 1
-    report = captured.getvalue().strip()
+    return [code, captured.getvalue().strip(), sources]
+
+
+def record_build(state: State, result: list | None) -> bool:
+    """A build's result to the terminal and, when it failed, to the browser."""
+    code, report, sources = result if result is not None else (1, _("The build process ended without a result."), {})
     with state.lock:
         state.errors = None if code == 0 else (report or _("The build failed."))
         state.errors_are_quick = False
@@ -108,6 +115,11 @@ def rebuild(root: Path, settings: str, state: State, lang: str = "vi") -> bool:
         print(report, file=sys.stderr)
         print(_("Build failed: the browser shows the problems until they are fixed."), file=sys.stderr)
     return code == 0
+
+
+def rebuild(root: Path, settings: str, state: State, lang: str = "vi") -> bool:
+    """One preview build in this process."""
+    return record_build(state, full_build(root, settings, lang))
 
 
 def show_saved_items(root: Path, settings: str, folders: list[Path], state: State, lang: str = "vi") -> bool:
@@ -165,6 +177,10 @@ def saved_item_folders(changes, settings: str) -> list[Path] | None:
         return None
 
 
+def _stop_on_term(_signum, _frame) -> None:
+    raise KeyboardInterrupt
+
+
 def run(args) -> int:
     import watchfiles
 
@@ -184,8 +200,15 @@ def run(args) -> int:
             return super().__call__(change, path) and not path.endswith(IGNORED_SUFFIXES)
 
     paths = [root / name for name in WATCHED if (root / name).exists()] + [root / args.settings]
+    # After the first build, each full build runs in a child of this warm process, which a new
+    # save stops (background_build.py); the saved item shows meanwhile (quick_preview.py).
+    builds = BackgroundBuilds(functools.partial(full_build, root, args.settings, lang),
+                              functools.partial(record_build, state), after_fork=server.socket.close)
+    signal.signal(signal.SIGTERM, _stop_on_term)  # as Ctrl+C: the build in progress is stopped too
     try:
         for changes in watchfiles.watch(*[p for p in paths if p.exists()], debounce=400, watch_filter=Filter()):
+            if builds.stop():
+                print(_("A newer change stopped the build in progress."), file=sys.stderr)
             if code_changed(changes, root):
                 server.shutdown()
                 server.server_close()  # the new process listens on the same port
@@ -194,7 +217,8 @@ def run(args) -> int:
             if folders:
                 show_saved_items(root, args.settings, folders, state, lang)
             print(_("Change seen: rebuilding..."), file=sys.stderr)
-            rebuild(root, args.settings, state, lang)
+            builds.start()
     finally:
+        builds.stop()
         server.shutdown()
     return 0
