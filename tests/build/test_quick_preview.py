@@ -152,3 +152,22 @@ def test_a_new_item_shows_at_once(project, server):
     assert "tin-moi-hoan-toan" not in (preview / "2021" / "index.html").read_text(encoding="utf-8")
     assert server.step("build")["ok"]
     assert "tin-moi-hoan-toan" in (preview / "2021" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_photo_added_to_an_item_shows_with_it(project, server):
+    """An officer adds a photo and names it: the quick page shows it, and the photo's files
+    the preview lacked come with the page."""
+    from PIL import Image
+
+    preview = project / "output.preview"
+    Image.new("RGB", (1200, 800), (30, 90, 160)).save(project / ITEM / "hoi-nghi.jpg")
+    for name, alt in (("index.vi.md", "Toàn cảnh hội nghị"), ("index.en.md", "The conference in session")):
+        edit(project / ITEM / name, "\n---\n", f"\nphotos:\n  - file: hoi-nghi.jpg\n    alt: {alt}\n---\n")
+
+    assert server.step("quick", str(ITEM))["ok"]
+    page = parse(preview / VI_PAGE)
+    image = page.select_one("img[alt='Toàn cảnh hội nghị']")
+    assert image is not None
+    sources = [image["src"], *(c.split()[0] for s in page.select("picture source") for c in s["srcset"].split(","))]
+    for source in sources:
+        assert (preview / source.lstrip("/")).is_file(), source  # served: the page has no broken image
