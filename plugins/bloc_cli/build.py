@@ -28,6 +28,7 @@ from . import reporting
 from .i18n import _
 from .quick_preview import SOURCES_SETTING
 from .report import compare_pages
+from .settings_file import problem_of
 
 RENAME_EXCHANGE = 2  # renameat2 flag: swap two paths atomically (Linux)
 AT_FDCWD = -100
@@ -52,7 +53,14 @@ def run_build(args: argparse.Namespace) -> int:
         override["CACHE_PATH"] = str(Path(args.cache).resolve())
     if getattr(args, "preview", False):
         override["BLOC_PREVIEW"] = True
-    settings = read_settings(args.settings, override=override)
+    try:
+        settings = read_settings(args.settings, override=override)
+    except Exception as error:  # the settings file does not run: its line, not a traceback
+        problem = problem_of(error, Path(args.settings))
+        if problem is None:
+            raise
+        outcome = reporting.Outcome(ok=False, failure=_("{count} error(s)", count=1), found=[problem])
+        return reporting.finish(args, outcome, Path(args.output or "output").resolve(), time.monotonic() - started)
     final = Path(args.output or settings["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     # The cache is locked like the output: two builds sharing it would remove each other's files.

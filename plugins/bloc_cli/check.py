@@ -13,6 +13,7 @@ from bloc_content.messages import catalog
 from bloc_content.visibility import build_time
 
 from .i18n import _
+from .settings_file import problem_of
 
 PROJECT_SETTINGS = Path(__file__).resolve().parents[2] / "pelicanconf.py"
 
@@ -33,7 +34,13 @@ def collect(root: Path) -> tuple[list[Diagnostic], int] | None:
         return sorted(set(unsafe)), 0
     # A content folder without settings of its own (a scratch copy) uses the project's.
     settings_file = root / "pelicanconf.py" if (root / "pelicanconf.py").is_file() else PROJECT_SETTINGS
-    settings = SiteSettings.from_site(settings_file.parent, settings_file.name, content_dir)
+    try:
+        settings = SiteSettings.from_site(settings_file.parent, settings_file.name, content_dir)
+    except Exception as error:  # the settings file does not run: its line, not a traceback
+        problem = problem_of(error, settings_file)
+        if problem is None:
+            raise
+        return [problem], 0
     parsed, registry, problems = load_corpus(content_dir / "news", data_dir, root, settings.languages)
     site = check_site(parsed, registry, settings, build_time())
     return sorted(set(problems) | set(site.diagnostics) | set(settings_problems(settings_file))), len(parsed)

@@ -82,3 +82,26 @@ def test_bloc_check_reports_the_same_settings_problems(tmp_path):
     errors = [row for row in done.stdout.splitlines() if ": error: " in row]  # the fixture has warnings of its own
     assert errors == [
         f"pelicanconf.py:{line}: error: BLOC_SEO_FEDS: unknown setting of bloc_seo (did you mean 'BLOC_SEO_FEEDS'?)"]
+
+
+@pytest.mark.parametrize(("extra", "expected"), [
+    ("X = (\n", "error: the settings file is not valid Python: '(' was never closed"),
+    ("from khong_co import X\n",
+     "error: the settings file stops here with ModuleNotFoundError: No module named 'khong_co'"),
+    ("BLOC_HOME_ITEMS = muoi\n", "error: the settings file stops here with NameError: name 'muoi' is not defined"),
+], ids=["syntax", "import", "name"])
+def test_a_settings_file_that_does_not_run_is_a_problem_at_its_line(tmp_path, extra, expected):
+    """A typo that makes pelicanconf.py fail to run: its line and what to do, in `bloc build`
+    and `bloc check` alike, never a traceback."""
+    settings, line = _project(tmp_path / "site", extra)
+    output = tmp_path / "output"
+    result = build(settings.parent / "content", output, settings=str(settings))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr, result.stderr
+    assert f"pelicanconf.py:{line}: {expected} (the settings file is Python: fix this line" in result.stderr
+    assert not output.exists()
+    done = subprocess.run([sys.executable, "-m", "bloc_cli", "--root", str(settings.parent), "check", "--lang", "en"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr, done.stderr
+    assert f"pelicanconf.py:{line}: {expected}" in done.stdout
