@@ -77,6 +77,9 @@ class BuildReport(_Strict):
     pages: Pages | None = Field(description="null when nothing was published")
     photos: Photos
     rendering: Rendering | None = Field(default=None, description="null when the build did not get to writing")
+    unchanged: bool = Field(default=False, description="nothing was built: what the site is made from and the "
+                                                       "output were as the last build left them, so its output "
+                                                       "and its problems are the answer")
 
 
 def report_schema() -> dict:

@@ -31,6 +31,7 @@ class Outcome:
     read_all: bool = False  # the article generator finished: item counts are complete
     pages: Pages | None = None
     render: object = None  # bloc_render's RenderState: pages rendered and reused
+    unchanged: bool = False  # nothing changed since the last build: nothing was built (unchanged.py)
 
 
 class _Detail(logging.Handler):
@@ -107,7 +108,7 @@ def build_report(outcome: Outcome, lang: str, final: Path, seconds: float) -> Bu
                        errors=sum(p.severity == "error" for p in found),
                        warnings=sum(p.severity == "warning" for p in found),
                        problems=found, items=items, pages=outcome.pages, photos=photos,
-                       rendering=_rendering(outcome))
+                       rendering=_rendering(outcome), unchanged=outcome.unchanged)
 
 
 def _rendering(outcome: Outcome) -> Rendering | None:

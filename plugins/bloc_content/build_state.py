@@ -11,6 +11,7 @@ server, the tests) never see each other's state.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -44,6 +45,8 @@ class BuildState:
     visibility: dict[str, str] = field(default_factory=dict)
     # Why each file left out of the site is held back ('draft', 'embargoed', ...), for `bloc build`'s counts.
     held_back: list[str] = field(default_factory=list)
+    # The first moment after this build's time when a file's visibility changes (an embargo ends).
+    next_change: dt.datetime | None = None
     # Every content problem any plugin found; errors fail the build once, at the end.
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # The HTML pages of the output, read once by the `finalized` steps that look at them.

@@ -28,7 +28,7 @@ from .reader import BlocReader
 from .registries import load_registry
 from .settings import SETTINGS
 from .urls import save_as, url_for
-from .visibility import build_time
+from .visibility import build_time, next_change
 
 logger = logging.getLogger(__name__)
 
@@ -118,8 +118,9 @@ def on_pretaxonomy(generator) -> None:
         article.bloc.source = article.source_path  # where it is now, also when read from the cache
         set_article_url(article, settings["BLOC_URLS"])
     preview = bool(settings.get("BLOC_PREVIEW"))
-    site = check_site([a.bloc for a in every], state.registry, SiteSettings.from_settings(settings), build_time(),
-                      preview)
+    now = build_time()
+    site = check_site([a.bloc for a in every], state.registry, SiteSettings.from_settings(settings), now, preview)
+    state.next_change = next_change((a.bloc.model for a in every), now)
     state.report(site.diagnostics)
     shown = shown_paths(site.public)
     public = [a for a in every if a.bloc.path in shown]

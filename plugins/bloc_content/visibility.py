@@ -37,6 +37,13 @@ def file_state(model: ItemFile, now: dt.datetime) -> str:
     return EMBARGOED if model.published > now else PUBLISHED
 
 
+def next_change(models: Iterable[ItemFile | None], now: dt.datetime) -> dt.datetime | None:
+    """The first moment after `now` when one of these files changes state (its embargo ends):
+    until then, what the site shows is what it shows at `now`."""
+    return min((m.published for m in models if m is not None and m.status == PUBLISHED and m.published > now),
+               default=None)
+
+
 def declares_draft(parsed: ParsedItem) -> bool:
     """A file that did not validate is still a draft when it says so (even if its YAML is broken)."""
     if parsed.model is not None:
