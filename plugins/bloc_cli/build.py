@@ -125,9 +125,10 @@ class UnchangedBuild:
         self.path = unchanged.record_path(cache, final)
         self.record = unchanged.load(self.path)
         try:
-            self.inputs = unchanged.inputs_digest(settings, _describe, _plugins_code(settings), os.environ)
-        except Exception:
-            self.inputs = None
+            self.listing = unchanged.inputs_listing(settings, _describe, _plugins_code(settings), os.environ)
+            self.inputs = unchanged.digest(self.listing)
+        except Exception:  # an input it cannot describe, or a bug of its own: build
+            self.listing = self.inputs = None
         self.current = self.inputs is not None and unchanged.still_current(self.record, self.inputs, final,
                                                                            build_time())
 
@@ -158,10 +159,16 @@ class UnchangedBuild:
         if self.inputs is None or state is None or not outcome.read_all:
             unchanged.save(self.path, None)
             return
+        from bloc_indexes.published import RECORD_NAME
+
+        # The build added its URLs to the record of published URLs: the next build reads the
+        # record as this one left it, and builds the same site from it.
+        urls = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data") / RECORD_NAME
+        inputs = unchanged.digest(unchanged.restated(self.listing, urls))
         output = unchanged.tree_stats(final)
         render = outcome.render
         unchanged.save(self.path, unchanged.Record(
-            inputs=self.inputs, output=output, valid_until=state.next_change,
+            inputs=inputs, output=output, valid_until=state.next_change,
             found=[_keepable(entry) for entry in outcome.found], counts=dict(outcome.progress.counts),
             pages=sum(name.endswith(".html") for name in output),
             fingerprinted=len(render.new) if render is not None else 0))

@@ -100,31 +100,55 @@ def named_paths(settings: Mapping[str, Any], leave_out: Iterable[Path]) -> list[
     return sorted(found)
 
 
-def inputs_digest(settings: Mapping[str, Any], describe, code: str, environ: Mapping[str, str]) -> str:
-    """The digest of a build's inputs. `describe(value) -> str` gives the digest of the
-    settings' values (bloc_render's Digester: raises when one has no stable description);
-    `code` is the digest of the plugins' code."""
-    hasher = hashlib.sha256()
+def inputs_listing(settings: Mapping[str, Any], describe, code: str, environ: Mapping[str, str]) -> dict:
+    """What a build is made from, as a listing that digest() turns into the record's key.
+    `describe(value) -> str` gives the digest of the settings' values (bloc_render's Digester:
+    raises when one has no stable description); `code` is the digest of the plugins' code."""
     described = {key: value for key, value in settings.items() if key not in VOLATILE_SETTINGS}
     try:
-        hasher.update(describe(described).encode())
+        settings_digest = describe(described)
     except Exception as exc:
         raise NotDescribable(str(exc)) from None
-    hasher.update(code.encode())
-    hasher.update(sys.version.encode())
-    hasher.update(repr(sorted((d.metadata["Name"] or "", d.version) for d in distributions())).encode())
-    hasher.update(repr(environ.get("SOURCE_DATE_EPOCH", "")).encode())
+    listing: dict[str, Any] = {
+        "settings": settings_digest, "code": code, "python": sys.version,
+        "distributions": sorted((d.metadata["Name"] or "", d.version) for d in distributions()),
+        "SOURCE_DATE_EPOCH": environ.get("SOURCE_DATE_EPOCH", ""),
+    }
     writes = [Path(settings["OUTPUT_PATH"]), Path(settings["CACHE_PATH"])]
-    for key in ("BLOC_PHOTOS_CACHE",):
-        if settings.get(key):
-            writes.append(Path(settings[key]))
+    writes += [Path(settings[key]) for key in ("BLOC_PHOTOS_CACHE",) if settings.get(key)]
     for root in named_paths(settings, writes):
         if root.is_dir():
-            stats = tree_stats(root, skip=[p.resolve() for p in writes])
+            listing[str(root)] = tree_stats(root, skip=[p.resolve() for p in writes])
         else:
             found = root.stat()
-            stats = {"": (found.st_ino, found.st_size, found.st_mtime_ns)}
-        hasher.update(b"%s\0%s\0" % (os.fsencode(root), repr(sorted(stats.items())).encode()))
+            listing[str(root)] = {"": (found.st_ino, found.st_size, found.st_mtime_ns)}
+    return listing
+
+
+def restated(listing: dict, path: Path) -> dict:
+    """The listing with one file's entry as the file is now: a file the build itself rewrote
+    (the record of published URLs), which the next build reads as this one left it."""
+    path = path.resolve()
+    out = dict(listing)
+    for root, stats in listing.items():
+        if isinstance(stats, dict) and path.is_relative_to(root) and root != "":
+            relative = path.relative_to(root).as_posix() if path != Path(root) else ""
+            stats = dict(stats)
+            try:
+                found = path.stat()
+                stats[relative] = (found.st_ino, found.st_size, found.st_mtime_ns)
+            except OSError:
+                stats.pop(relative, None)
+            out[root] = stats
+    return out
+
+
+def digest(listing: dict) -> str:
+    hasher = hashlib.sha256()
+    for key in sorted(listing):
+        value = listing[key]
+        shown = sorted(value.items()) if isinstance(value, dict) else value
+        hasher.update(b"%s\0%s\0" % (key.encode("utf-8", "surrogateescape"), repr(shown).encode("utf-8", "surrogateescape")))
     return hasher.hexdigest()
 
 
