@@ -146,6 +146,8 @@ class UnchangedBuild:
         outcome = reporting.Outcome(ok=True, found=list(record.found), progress=progress, read_all=True,
                                     pages=pages if reporting.shows_summary(args) else None,
                                     render=SimpleNamespace(rendered=0, reused=record.fingerprinted), unchanged=True)
+        if getattr(args, "page_sources", None) is not None:  # the dev server's quick preview asks
+            args.page_sources.update(record.page_sources)
         if args.format != "json" and reporting.shows_summary(args):
             print(_("Nothing changed since the last build: {name}/ is up to date.", name=final.name))  # with the summary
         return reporting.finish(args, outcome, final, seconds)
@@ -171,7 +173,8 @@ class UnchangedBuild:
             inputs=inputs, output=output, valid_until=state.next_change,
             found=[_keepable(entry) for entry in outcome.found], counts=dict(outcome.progress.counts),
             pages=sum(name.endswith(".html") for name in output),
-            fingerprinted=len(render.new) if render is not None else 0))
+            fingerprinted=len(render.new) if render is not None else 0,
+            page_sources=dict(settings.get(SOURCES_SETTING) or {})))
 
 
 def unchanged_build(settings, final: Path, cache: Path) -> UnchangedBuild:

@@ -50,6 +50,7 @@ class Record:
     counts: dict[str, int] = field(default_factory=dict)  # what the summary counts (items, photos)
     pages: int = 0  # HTML pages of the output
     fingerprinted: int = 0  # pages bloc_render recorded: all reused, none rendered
+    page_sources: dict[str, str] = field(default_factory=dict)  # article page -> item file, if asked (dev server)
 
 
 def tree_stats(root: Path, skip: Iterable[Path] = ()) -> dict[str, tuple[int, int, int]]:

@@ -171,3 +171,19 @@ def test_a_photo_added_to_an_item_shows_with_it(project, server):
     sources = [image["src"], *(c.split()[0] for s in page.select("picture source") for c in s["srcset"].split(","))]
     for source in sources:
         assert (preview / source.lstrip("/")).is_file(), source  # served: the page has no broken image
+
+
+def test_after_a_restart_with_nothing_changed_a_save_still_shows_first(project, server):
+    """The restarted server's first build finds nothing changed and builds nothing: which item
+    each page shows comes from the record of the build that made the preview."""
+    server.close()
+    folder = (project / "output.preview").stat().st_ino
+    again = DevServer(project)
+    try:
+        assert again.step("build")["ok"]
+        assert (project / "output.preview").stat().st_ino == folder  # not built: no new preview swapped in
+        edit(project / ITEM / "index.vi.md", BODY, "Câu viết sau khi khởi động lại.")
+        assert again.step("quick", str(ITEM))["ok"]
+        assert "Câu viết sau khi khởi động lại." in (project / "output.preview" / VI_PAGE).read_text(encoding="utf-8")
+    finally:
+        again.close()
