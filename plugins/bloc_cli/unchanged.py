@@ -166,7 +166,7 @@ def still_current(record: Record | None, inputs: str, output: Path, now: dt.date
 
 def record_path(cache: Path, output: Path) -> Path:
     name = hashlib.sha256(os.fsencode(output.resolve())).hexdigest()[:16]
-    return cache / "bloc_cli" / f"unchanged-{name}.pickle.gz"
+    return cache / f"unchanged-{name}.pickle.gz"  # a file beside the content cache's keyed folders
 
 
 def load(path: Path) -> Record | None:

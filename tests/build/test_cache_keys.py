@@ -176,11 +176,19 @@ def test_entries_unused_for_the_max_age_are_pruned_used_ones_kept(site, tmp_path
     assert _photo_entries(photos) == used_photos | {recent.name}
     assert _photos(result.output) == _photos(output)
     assert not [p for p in [*cache.rglob("*.tmp-*"), *photos.rglob("*.tmp-*")]]
-    # a photo entry gone, its folder too
+    # a photo entry gone, its folder too (after a build that builds: one with nothing changed prunes nothing)
     _age(recent, 11)
+    os.utime(content / ITEM / "index.vi.md")
     assert build(content, tmp_path / "output", settings=str(settings), cache=cache).returncode == 0
     assert not (photos / prefix).exists()
     assert _photo_entries(photos) == used_photos
+    # nothing changed: the build builds nothing, and prunes nothing either
+    (stale[0] / "x").mkdir(parents=True)
+    _age(stale[0], 11)
+    folder = (tmp_path / "output").stat().st_ino
+    assert build(content, tmp_path / "output", settings=str(settings), cache=cache).returncode == 0
+    assert (tmp_path / "output").stat().st_ino == folder  # not built: no new site swapped in
+    assert stale[0].is_dir()
 
 
 def test_a_max_age_that_is_not_a_number_of_days_is_refused(site, tmp_path):

@@ -84,7 +84,7 @@ def bloc_build(base: Path, output: Path, cache: Path, *extra: str) -> dict:
 def forget_unchanged(cache: Path) -> None:
     """Drop the record that lets a build with nothing changed skip building (bloc_cli/unchanged.py):
     the next build then goes through Pelican and reuses page by page."""
-    for record in cache.glob("**/bloc_cli/unchanged-*"):
+    for record in cache.glob("unchanged-*"):
         record.unlink()
 
 
@@ -211,7 +211,7 @@ import contextlib, glob, io, json, os, sys
 from bloc_cli.main import main
 cache = sys.argv[sys.argv.index("--cache") + 1]
 for _ in range(2):
-    for record in glob.glob(os.path.join(cache, "**", "bloc_cli", "unchanged-*"), recursive=True):
+    for record in glob.glob(os.path.join(cache, "unchanged-*")):
         os.remove(record)  # through Pelican both times: what is tested is its second pass
     out = io.StringIO()
     with contextlib.redirect_stdout(out):

@@ -35,18 +35,19 @@ def test_an_error_while_running_is_at_the_line_that_raised_it(tmp_path):
 
 
 def test_the_line_is_in_the_project_file_the_settings_import(tmp_path):
-    (tmp_path / "pelicanconf.py").write_text("A = 1\nB = khong_co\n", encoding="utf-8")
+    """As publishconf.py imports pelicanconf.py (under a name no other test has imported)."""
+    import sys
+
+    (tmp_path / "base_conf_that_fails.py").write_text("A = 1\nB = khong_co\n", encoding="utf-8")
     publish = tmp_path / "publishconf.py"
-    publish.write_text(f"import sys\nsys.path.insert(0, {str(tmp_path)!r})\nfrom pelicanconf import *\n",
+    publish.write_text(f"import sys\nsys.path.insert(0, {str(tmp_path)!r})\nfrom base_conf_that_fails import *\n",
                        encoding="utf-8")
     try:
         problem = problem_of(raised(publish), publish)
     finally:
-        import sys
-
-        sys.modules.pop("pelicanconf", None)
+        sys.modules.pop("base_conf_that_fails", None)
         sys.path.remove(str(tmp_path))
-    assert problem.path.endswith("pelicanconf.py") and problem.line == 2
+    assert problem.path.endswith("base_conf_that_fails.py") and problem.line == 2
 
 
 def test_an_error_raised_elsewhere_is_not_the_settings_problem(tmp_path):
