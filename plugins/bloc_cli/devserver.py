@@ -153,6 +153,20 @@ def show_saved_items(root: Path, settings: str, folders: list[Path], state: Stat
     return bool(placed)
 
 
+def warm_quick_preview(root: Path, settings: str, state: State, lang: str) -> None:
+    """One quick build of an item before the first save, its pages not placed: the first save
+    then finds the templates compiled and the modules imported, as every later one does."""
+    from . import quick_preview
+
+    sources = sorted(set(state.owners.values()))
+    if not sources:
+        return
+    try:
+        quick_preview.build(settings, [Path(sources[0]).parent], root / quick_preview.SIDE, lang)
+    except Exception:  # the first save will say what is wrong
+        return
+
+
 def code_changed(changes, root: Path) -> bool:
     """A change under plugins/ (code, or a catalogue of messages read once per process):
     this process still holds the old one."""
@@ -191,6 +205,7 @@ def run(args) -> int:
     state = State()
     lang = getattr(args, "lang", None) or "vi"
     rebuild(root, args.settings, state, lang)
+    warm_quick_preview(root, args.settings, state, lang)
     handler = type("BlocHandler", (Handler,), {"state": state})
     server = ThreadingHTTPServer(("127.0.0.1", args.port), functools.partial(handler, directory=str(output)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

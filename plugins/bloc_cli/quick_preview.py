@@ -91,16 +91,17 @@ def quick_settings(settings_file: str, folders: list[Path], side: Path) -> dict:
     """The preview's settings, narrowed to the item folders and written into `side`."""
     from pelican.settings import read_settings
 
-    base = read_settings(settings_file, override={"BLOC_SETTINGS_FILE": settings_file})
-    content = Path(base["PATH"]).resolve()
-    return copy.deepcopy(read_settings(settings_file, override={
-        "BLOC_SETTINGS_FILE": settings_file, "BLOC_PREVIEW": True,
+    settings = copy.deepcopy(read_settings(settings_file, override={"BLOC_SETTINGS_FILE": settings_file,
+                                                                    "BLOC_PREVIEW": True}))
+    content = Path(settings["PATH"]).resolve()
+    settings.update({  # absolute paths: what read_settings would have made of them
         "ARTICLE_PATHS": [folder.resolve().relative_to(content).as_posix() for folder in folders],
-        "OUTPUT_PATH": str(side / "output"), "DELETE_OUTPUT_DIRECTORY": False,
-        "CACHE_PATH": str(side / "cache"),  # its own: Pelican saves a cache of what it read
+        "OUTPUT_PATH": str((side / "output").resolve()), "DELETE_OUTPUT_DIRECTORY": False,
+        "CACHE_PATH": str((side / "cache").resolve()),  # its own: Pelican saves a cache of what it read
         "BLOC_WORKERS": 1,  # two files: starting workers would cost more than reading them
-        "PLUGINS": [name for name in base["PLUGINS"] if name not in SKIPPED_PLUGINS],
-    }))
+        "PLUGINS": [name for name in settings["PLUGINS"] if name not in SKIPPED_PLUGINS],
+    })
+    return settings
 
 
 def build(settings_file: str, folders: list[Path], side: Path, lang: str) -> QuickBuild:

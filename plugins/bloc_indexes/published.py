@@ -12,6 +12,7 @@ never removes one. With that record:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,11 @@ class Redirect:
 
 def load_record(text: str) -> dict[str, Owner]:
     """{url: (translation_key, lang)} from the record's YAML ({} for an empty file)."""
+    return dict(_parsed(text))  # a copy: the parsed one is kept for the next read
+
+
+@functools.lru_cache(maxsize=2)  # a build reads it twice, and the dev server's every quick build again
+def _parsed(text: str) -> dict[str, Owner]:
     data = yaml.load(text, Loader=SafeLoader) or {}  # the safe loader, in C where PyYAML has it
     if not isinstance(data, dict):
         raise ValueError("expected 'url: {key: ..., lang: ...}' lines")
