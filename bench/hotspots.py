@@ -1,5 +1,7 @@
 """`python -m bench.hotspots [--size 1000] [--phase cold|warm|edit]`: profile one build of
-ours with cProfile: cold, unchanged after a cold build (warm), or after a one-item edit.
+ours with cProfile: cold, unchanged after a cold build (warm: through Pelican's whole pass,
+the record that lets a build with nothing changed stop at once dropped first), or after a
+one-item edit.
 
 Prints the functions with the most own time and the most cumulative time, as Markdown
 tables for docs/performance.md. Work done in child processes is not seen by cProfile, so the
@@ -40,6 +42,9 @@ def profile(size: int, work: Path, seed: int = 0, phase: str = "cold") -> pstats
             raise SystemExit("the cold build before the profiled one failed")
         if phase == "edit":
             edit_item(ws.content, ws.items, 0)
+        else:  # warm: through Pelican's pass, not the build that finds nothing changed and stops
+            for record in ws.ours_cache.glob("unchanged-*"):
+                record.unlink()
     out = ws.root / "build.prof"
     done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), *command], cwd=runners.ROOT)
     if done.returncode != 0:

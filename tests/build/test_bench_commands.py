@@ -40,3 +40,4 @@ def test_the_profiler_prints_where_a_builds_time_goes(tmp_path, phase):
     assert done.stdout.startswith(f"Profile of one {phase} build at 4 items")
     assert "Own time (tottime):" in done.stdout and "Our plugins, cumulative:" in done.stdout
     assert "`run_build` (bloc_cli/build.py:" in done.stdout
+    assert "`run_pelican` (bloc_cli/reporting.py:" in done.stdout  # the whole pass, also when nothing changed
