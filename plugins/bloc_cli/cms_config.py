@@ -15,11 +15,11 @@ def generate(root: Path, settings_file: str) -> str:
     from bloc_cms.config import cms_config, render
     from bloc_cms.glue import cms_settings
     from bloc_content.languages import languages_of
-    from bloc_content.registries import load_registry
+    from bloc_content.registries import data_folder, load_registry
     from pelican.settings import read_settings
 
     settings = read_settings(str(root / settings_file))
-    data_dir = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
+    data_dir = data_folder(settings)
     registry, problems = load_registry(data_dir, root, languages_of(settings))
     if problems:
         raise ValueError("\n".join(str(p) for p in problems))

@@ -39,7 +39,6 @@ class QuickBuild:
     seconds: float
     problems: list[str] = field(default_factory=list)  # the diagnostics, as `bloc build` prints them
     pages: dict[str, str] = field(default_factory=dict)  # page -> the item file it shows
-    placed: list[str] = field(default_factory=list)  # the pages moved into the preview
 
 
 def item_folders(changes: Iterable[tuple[object, str]], article_roots: list[Path], data: Path) -> list[Path] | None:
@@ -62,11 +61,12 @@ def item_folders(changes: Iterable[tuple[object, str]], article_roots: list[Path
 
 def where_items_are(settings_file: str) -> tuple[list[Path], Path]:
     """The article roots and the registries' folder of the settings, as absolute paths."""
+    from bloc_content.registries import data_folder
     from pelican.settings import read_settings
 
     settings = read_settings(settings_file)
     content = Path(settings["PATH"]).resolve()
-    data = Path(settings.get("BLOC_DATA_PATH") or content / "data").resolve()
+    data = data_folder(settings).resolve()
     return [(content / root).resolve() for root in settings["ARTICLE_PATHS"]], data
 
 

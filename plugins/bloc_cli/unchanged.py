@@ -26,15 +26,18 @@ from importlib.metadata import distributions
 from pathlib import Path
 from typing import Any
 
+from bloc_render.site import VOLATILE_SETTINGS as SITE_VOLATILE_SETTINGS
+
+from .quick_preview import SOURCES_SETTING
+
 RECORD_VERSION = 1
 # Files a build or Python itself writes beside the sources: not inputs.
 WRITTEN_BY_BUILDS = (".pyc", ".mo")
 SKIPPED_FOLDERS = ("__pycache__",)
 MAX_INPUT_FILES = 200_000  # a setting naming a huge folder: build, do not walk it
 # Where a build writes or reports progress: not what it is made from (bloc_render leaves
-# these out of the site's digest for the same reason).
-VOLATILE_SETTINGS = ("OUTPUT_PATH", "CACHE_PATH", "BLOC_BUILD", "BLOC_RENDER", "bloc_build_state",
-                     "bloc_page_sources", "BLOC_PHOTOS_CACHE")
+# the same out of the site's digest), and the photo cache.
+VOLATILE_SETTINGS = (*SITE_VOLATILE_SETTINGS, SOURCES_SETTING, "BLOC_PHOTOS_CACHE")
 
 
 class NotDescribable(Exception):
@@ -132,8 +135,8 @@ def restated(listing: dict, path: Path) -> dict:
     path = path.resolve()
     out = dict(listing)
     for root, stats in listing.items():
-        if isinstance(stats, dict) and path.is_relative_to(root) and root != "":
-            relative = path.relative_to(root).as_posix() if path != Path(root) else ""
+        if isinstance(stats, dict) and path.is_relative_to(root):
+            relative = "" if path == Path(root) else path.relative_to(root).as_posix()  # "": a file a setting names
             stats = dict(stats)
             try:
                 found = path.stat()

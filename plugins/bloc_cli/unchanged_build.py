@@ -62,12 +62,11 @@ class UnchangedBuild:
         if self.inputs is None or state is None or not outcome.read_all:
             unchanged.save(self.path, None)
             return
-        from bloc_indexes.published import RECORD_NAME
+        from bloc_indexes.glue import record_path
 
         # The build added its URLs to the record of published URLs: the next build reads the
         # record as this one left it, and builds the same site from it.
-        urls = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data") / RECORD_NAME
-        inputs = unchanged.digest(unchanged.restated(self.listing, urls))
+        inputs = unchanged.digest(unchanged.restated(self.listing, record_path(settings)))
         output = unchanged.tree_stats(final)
         render = outcome.render
         unchanged.save(self.path, unchanged.Record(
@@ -87,14 +86,13 @@ def _describe(value) -> str:
 
 
 def _plugins_code(settings) -> str:
-    from bloc_content.cachekeys import code_digest
-    from bloc_render.site import plugin_groups
+    from bloc_render.site import plugins_code_digest
 
     plugins = [p for p in settings.get("PLUGINS", []) if isinstance(p, str)]
     added = [str(path) for path in settings.get("PLUGIN_PATHS", []) if str(path) not in sys.path]
     sys.path[:0] = added  # where Pelican will look for them
     try:
-        return "".join(code_digest(group) for group in plugin_groups(plugins))
+        return plugins_code_digest(plugins)
     finally:
         for path in added:
             sys.path.remove(path)

@@ -12,7 +12,7 @@ from pathlib import Path
 from bloc_content.languages import languages_of
 from bloc_content.model import ItemFile
 from bloc_content.plugin_settings import apply, fill_defaults
-from bloc_content.registries import load_registry
+from bloc_content.registries import data_folder, load_registry
 from bloc_safety.headers import render_policy
 
 from .admin import MissingBundle, admin_page, copy_bundle, field_order
@@ -55,7 +55,7 @@ def finalized(pelican) -> None:
     root = Path(settings.get("BLOC_ROOT") or Path.cwd())
     output = Path(settings["OUTPUT_PATH"])
     admin = output / settings["BLOC_CMS_ADMIN_PATH"]
-    data_dir = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
+    data_dir = data_folder(settings)
     registry, problems = load_registry(data_dir, root, languages_of(settings))
     if problems:
         return  # bloc_content has reported them and the build fails

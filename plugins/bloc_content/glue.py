@@ -25,7 +25,7 @@ from .forked import workers
 from .languages import languages_of, table_problems
 from .plugin_settings import apply_all, declarations_of
 from .reader import BlocReader
-from .registries import load_registry
+from .registries import data_folder, load_registry
 from .settings import SETTINGS
 from .urls import save_as, url_for
 from .visibility import build_time, next_change
@@ -44,7 +44,7 @@ def on_initialized(pelican) -> None:
               settings.get("BLOC_ROOT"))
     state = settings[STATE_KEY] = BuildState(settings)  # the settings checked, their defaults filled in
     root = Path(settings.get("BLOC_ROOT") or Path.cwd())
-    data_dir = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
+    data_dir = data_folder(settings)
     settings["CACHE_PATH"] = str(cache_folder(settings))
     mark_used(Path(settings["CACHE_PATH"]))
     table = table_problems(settings)

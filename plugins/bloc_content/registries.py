@@ -6,6 +6,7 @@ news items; an unknown id elsewhere gets a "did you mean".
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -25,6 +26,11 @@ from .frontmatter import dotted, parse_yaml
 from .languages import DEFAULT_SETTINGS, Languages, languages_of, not_a_language_of
 from .model import Id, Slug, Year
 from .schema_errors import pydantic_diagnostics
+
+
+def data_folder(settings: Mapping) -> Path:
+    """Where the registries are: BLOC_DATA_PATH, else data/ in the content folder (PATH)."""
+    return Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
 
 REGISTRY_FILES = ("organisations", "awards", "positions", "event_kinds", "bloc")
 

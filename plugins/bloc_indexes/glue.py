@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bloc_content.build_state import build_state
 from bloc_content.plugin_settings import apply
+from bloc_content.registries import data_folder
 
 from .published import RECORD_NAME, UrlClaim, read_record
 from .settings import SETTINGS
@@ -28,7 +29,7 @@ def initialized(pelican) -> None:
 
 
 def record_path(settings) -> Path:
-    return Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data") / RECORD_NAME
+    return data_folder(settings) / RECORD_NAME
 
 
 def _claim(article) -> UrlClaim:

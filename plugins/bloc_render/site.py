@@ -9,10 +9,16 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from bloc_content.build_state import STATE_KEY
 from bloc_content.cachekeys import code_digest, package_versions
 
 from .digest import Digester, new_hash
 
+STATE_SETTING = "BLOC_RENDER"  # the build's RenderState (declared in settings.py)
+# Settings that name where this build writes or what reports its progress, not what it renders.
+# The build's state (every article, the catalogues ...) counts through the values a page is
+# rendered with, not as a setting.
+VOLATILE_SETTINGS = ("OUTPUT_PATH", "CACHE_PATH", "BLOC_BUILD", STATE_SETTING, STATE_KEY)
 # Libraries whose version can change what a page's bytes are.
 RENDERING_PACKAGES = ("pelican", "jinja2", "markupsafe", "markdown", "babel", "pydantic", "nh3", "pyyaml",
                       "pillow", "lxml", "feedgenerator")
@@ -47,14 +53,18 @@ def plugin_groups(plugins: Iterable[str]) -> list[tuple[str, ...]]:
     return [tuple(names) for _where, names in sorted(groups.items())]
 
 
+def plugins_code_digest(plugins: Iterable[str]) -> str:
+    """The source of every plugin and of what it imports, each group followed from its folder."""
+    return "".join(f"{group!r}\0{code_digest(group)}\0" for group in plugin_groups(plugins))
+
+
 def site_digest(settings: Mapping[str, Any], leave_out_settings: Iterable[str], plugins: Iterable[str],
                 registries: Iterable[tuple[str, Path]], catalogues: Iterable[tuple[str, Path]]) -> str:
     """Raises digest.Unstable when a setting has no stable description."""
     left = set(leave_out_settings)
     hasher = new_hash()
     Digester().feed(hasher, {key: value for key, value in settings.items() if key not in left})
-    for group in plugin_groups(plugins):  # each followed from the folder it lives in
-        hasher.update(b"%s\0%s\0" % (repr(group).encode(), code_digest(group).encode()))
+    hasher.update(plugins_code_digest(plugins).encode())
     hasher.update(repr(sorted(package_versions(RENDERING_PACKAGES).items())).encode())
     hasher.update(files_digest(registries).encode())
     hasher.update(files_digest(catalogues).encode())

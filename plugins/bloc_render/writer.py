@@ -19,8 +19,8 @@ import logging
 import pickle
 from pathlib import Path
 
-from bloc_content.build_state import STATE_KEY
 from bloc_content.plugin_settings import apply
+from bloc_content.registries import data_folder
 from bloc_content.validate import ParsedItem
 from pelican.contents import Content
 from pelican.utils import sanitised_join
@@ -28,17 +28,12 @@ from pelican.writers import Writer
 
 from .digest import Digester, Unstable, new_hash
 from .settings import SETTINGS
-from .site import folder_files, site_digest
+from .site import STATE_SETTING, VOLATILE_SETTINGS, folder_files, site_digest
 from .state import Entry, RenderState, link_or_copy
 from .templates import template_facts
 
 log = logging.getLogger(__name__)
 
-STATE_SETTING = "BLOC_RENDER"  # declared in settings.py
-# Settings that name where this build writes or what reports its progress, not what it renders.
-# The build's state (every article, the catalogues ...) counts through the values a page is
-# rendered with, not as a setting.
-VOLATILE_SETTINGS = ("OUTPUT_PATH", "CACHE_PATH", "BLOC_BUILD", STATE_SETTING, STATE_KEY)
 # Never part of an article's digest: the whole settings and context (the site digest and
 # the names a template reads cover what a page uses of them).
 SKIPPED_ATTRIBUTES = ("settings", "_context")
@@ -71,7 +66,7 @@ def site_of(settings) -> str:
     """The site's digest, taken when the build starts: a file edited while it runs makes
     the next build differ, never a page recorded with what it was not rendered from.
     Raises Unstable when a setting has no stable description."""
-    data = Path(settings.get("BLOC_DATA_PATH") or Path(settings["PATH"]) / "data")
+    data = data_folder(settings)
     theme = Path(settings["THEME"])
     # The record of published URLs is rewritten by the build itself; what it decides
     # (redirect pages, URLs) reaches the pages through their values.

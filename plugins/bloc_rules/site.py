@@ -15,7 +15,7 @@ from bloc_content.freshness import stale_translations
 from bloc_content.languages import DEFAULT_SETTINGS, Languages, languages_of
 from bloc_content.model import TranslationFile
 from bloc_content.pairing import Item
-from bloc_content.registries import Registry
+from bloc_content.registries import Registry, data_folder
 from bloc_content.slugs import slugify
 from bloc_content.urls import url_for
 from bloc_content.validate import ParsedItem, safe_relative
@@ -46,7 +46,7 @@ class SiteSettings:
     @classmethod
     def from_settings(cls, settings: Mapping) -> SiteSettings:
         content = Path(settings["PATH"])
-        data = Path(settings.get("BLOC_DATA_PATH") or content / "data")
+        data = data_folder(settings)
         reserved = reserved_slugs(settings["BLOC_URLS"], settings.get("BLOC_SITE_URLS") or {},
                                   settings.get("BLOC_SAFETY_RESERVED_SLUGS") or ())
         return cls(content, data / "bloc.yaml", settings["BLOC_URLS"], data / RECORD_NAME, reserved,
